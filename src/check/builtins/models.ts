@@ -1,0 +1,26 @@
+import { T } from "../types.js";
+import { num } from "../values.js";
+import { INT, type BuiltinSpec } from "./spec.js";
+
+/** The organisms of the built-in model: each a different prior over code and language reasoning. */
+export const TINY_ORGANISMS = ["code-prior", "no-code", "bad-code"] as const;
+
+export const modelBuiltins: BuiltinSpec[] = [
+  {
+    name: "tiny",
+    category: "model",
+    params: [
+      { name: "organism", type: T.string, choices: TINY_ORGANISMS, doc: "which prior the pretraining stage gives it" },
+      { name: "seed", type: T.number, default: num(0), min: 0, ...INT, doc: "the pretraining seed" },
+    ],
+    result: T.model,
+    doc: "the built-in small transformer, pretrained (and cached) to the organism's prior",
+  },
+  {
+    name: "hf",
+    category: "model",
+    params: [{ name: "path", type: T.string, doc: "a Hugging Face model id or a local checkpoint directory" }],
+    result: T.model,
+    doc: "a real checkpoint, for the distributed engines (verl, OpenRLHF)",
+  },
+];
