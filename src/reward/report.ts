@@ -1,0 +1,62 @@
+import { table } from "../bench/table.js";
+import type { Audit, ScoreSummary } from "./scoring.js";
+
+/** What `rlx reward --responses` and the REPL's `:responses` print. */
+export function summaryLines(file: string, s: ScoreSummary): string[] {
+  return [
+    `${plural(s.count, "response")} from ${file}${s.unlabelled ? ` (${s.unlabelled} without a label: math counts them wrong)` : ""}`,
+    ...pairs([
+      ["mean reward", fixed(s.mean)],
+      ["rewarded", `${s.rewarded} (${percent(s.rewarded, s.count)})`],
+      ["agreement with math", `${s.agreeing} (${percent(s.agreeing, s.count)})`],
+    ]),
+  ];
+}
+
+/** What `rlx audit` prints: the 2×2 table of rewarded × correct, then the measures. */
+export function auditLines(expression: string, file: string, s: ScoreSummary, a: Audit, predicate: boolean): string[] {
+  const correct = a.truePositive + a.falseNegative;
+  const wrong = a.falsePositive + a.trueNegative;
+  return [
+    `audit of ${expression} against math (correctness under the label), ${plural(s.count, "response")} from ${file}`,
+    ...(s.unlabelled ? [`${plural(s.unlabelled, "response")} without a label: math counts them wrong`] : []),
+    "",
+    table(
+      ["", "correct", "wrong", "total"],
+      [
+        ["rewarded", a.truePositive, a.falsePositive, s.rewarded],
+        ["not rewarded", a.falseNegative, a.trueNegative, s.count - s.rewarded],
+        ["total", correct, wrong, s.count],
+      ],
+    ),
+    "",
+    table(
+      ["measure", "value"],
+      [
+        ["share rewarded", percent(s.rewarded, s.count)],
+        ["mean reward", fixed(s.mean)],
+        ["precision (correct among rewarded)", fixed(a.precision)],
+        ["recall (rewarded among correct)", fixed(a.recall)],
+        ["F1", fixed(a.f1)],
+        [predicate ? "correlation (phi)" : "correlation (Pearson r)", fixed(a.correlation)],
+      ],
+    ),
+  ];
+}
+
+function pairs(rows: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
+}
+
+function fixed(x: number | null): string {
+  return x === null ? "n/a" : x.toFixed(3);
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? "n/a" : `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
