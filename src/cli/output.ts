@@ -1,0 +1,30 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatDiagnostic, formatSummary } from "../diagnostics/format.js";
+
+/** Where a command writes: real streams in the CLI, buffers in tests. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stderr is a terminal that understands colours. */
+  readonly color: boolean;
+}
+
+export function processOutput(): Output {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    color: Boolean(process.stderr.isTTY) && !process.env["NO_COLOR"] && !process.env["CI"],
+  };
+}
+
+/** Prints diagnostics and a one-line summary to stderr; returns whether any was an error. */
+export function reportDiagnostics(io: Output, diagnostics: readonly Diagnostic[], fileCount: number, quietWhenClean = false): boolean {
+  for (const d of diagnostics) io.err(`${formatDiagnostic(d, { color: io.color })}\n\n`);
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  if (!(quietWhenClean && diagnostics.length === 0)) io.err(`${formatSummary(errors, warnings, fileCount)}\n`);
+  return errors > 0;
+}
+
+/** A mistake in how the command was called: no stack trace, a pointer to --help. */
+export class UsageError extends Error {}
