@@ -73,6 +73,8 @@ describe("rlx run (subprocess, plain lines)", () => {
     expect(String(steps.stderr)).toContain("--steps must be a positive whole number, not 'zero'");
     const backend = await rlxRun(TINY_RUN, "--backend", "tpu");
     expect(String(backend.stderr)).toContain("--backend must be one of auto, node-gpu, node, wasm, cpu");
+    const jobs = await rlxRun(TINY_RUN, "--jobs", "0");
+    expect(String(jobs.stderr)).toContain("--jobs must be a positive whole number, not '0'");
     const resume = await rlxRun(TINY_RUN, "--resume", tempDir("rlx-cli-empty-"));
     expect(String(resume.stderr)).toMatch(/is not an rlx run directory/);
     const other = tempDir("rlx-cli-other-");
@@ -111,5 +113,28 @@ describe("rlx run (subprocess, plain lines)", () => {
     expect(summary.runs[1]!.dir).toBe(path.join(dir, "tiny_sweep", "math"));
     expect(text).toMatch(/^run\s+status\s+steps\s+reward\s+accuracy\s+code_frequency\s+pass@1 before→after$/m);
     expect(text).toMatch(/^tiny_sweep\/random-0\.5\s+completed\s+2\s+\d\.\d{3}/m);
+  });
+
+  it("runs a sweep's runs in parallel processes with --jobs, with the metrics of runs made one after another", async () => {
+    const sequential = tempDir("rlx-cli-sweep-seq-");
+    const parallel = tempDir("rlx-cli-sweep-jobs-");
+    const [one, two] = await Promise.all([
+      rlxRun("test/fixtures/runs/tiny_sweep.rlx", "--out", sequential, "--no-cache"),
+      rlxRun("test/fixtures/runs/tiny_sweep.rlx", "--out", parallel, "--no-cache", "--jobs", "2"),
+    ]);
+    expect([one.exitCode, two.exitCode]).toEqual([0, 0]);
+    const text = String(two.stdout);
+    expect(text).toMatch(/^\[tiny_sweep\/random-0\.5\] run 3\/3$/m);
+    expect(text).toMatch(/^\[tiny_sweep\/math\] step 2\/2 reward=/m);
+    expect(text).toMatch(/^tiny_sweep\/random-0\.5\s+completed\s+2\s+\d\.\d{3}/m);
+    const summary = JSON.parse(read(parallel, "summary.json")) as { runs: { run: string; status: string }[] };
+    expect(summary.runs.map((r) => [r.run, r.status])).toEqual([
+      ["tiny_base", "completed"],
+      ["tiny_sweep/math", "completed"],
+      ["tiny_sweep/random-0.5", "completed"],
+    ]);
+    for (const cell of ["tiny_base", "tiny_sweep/math", "tiny_sweep/random-0.5"]) {
+      expect(read(path.join(parallel, cell), "metrics.jsonl")).toBe(read(path.join(sequential, cell), "metrics.jsonl"));
+    }
   });
 });

@@ -18,8 +18,9 @@ import { samplesPolicy } from "../../targets/shared/rows.js";
 import { checkVerlInstalled, EngineUnavailableError, runOnVerl } from "../../targets/verl/runner.js";
 import { reportDiagnostics, UsageError, type Output } from "../output.js";
 import { targetOptions } from "./export.js";
+import { runInChildren } from "./runJobs.js";
 
-export const runHelp = `rlx run FILE [--steps N] [--backend B] [--run NAME] [--out DIR] [--resume DIR]
+export const runHelp = `rlx run FILE [--steps N] [--backend B] [--run NAME] [--out DIR] [--resume DIR] [--jobs N]
 rlx run FILE --engine verl [--ray ADDRESS] [--model PATH]… [--gpus N] [--nodes N] [--tp N] [--eval METRIC]
 
 Checks FILE, compiles it and runs its experiments (and sweep cells) on the local tfjs runtime:
@@ -35,6 +36,9 @@ A terminal shows a live view; a pipe, a file or CI gets one plain line per event
                    uninterrupted run's would
   --cache DIR      where pretrained models and majority-vote labels are kept (default .rlx-cache)
   --no-cache       neither read nor write that cache
+  --jobs N         run up to N runs of a sweep at once, each in its own process (the wasm backend
+                   uses one core per run); their plain logs are interleaved, each line prefixed
+                   with its run's name. Metrics are the same as run one after another.
 
   --engine E       local (default: the tfjs runtime above) or verl: export the run into its run
                    directory (as rlx export --target verl does, with the same --model, --steps,
@@ -70,10 +74,12 @@ export async function runCommand(argv: string[], io: Output): Promise<number> {
       nodes: { type: "string" },
       tp: { type: "string" },
       eval: { type: "string" },
+      jobs: { type: "string", default: "1" },
     },
   });
   if (positionals.length !== 1) throw new UsageError("rlx run takes exactly one FILE");
   if (values.engine !== "local" && values.engine !== "verl") throw new UsageError(`--engine must be local or verl, not '${values.engine}'`);
+  if (values.engine === "verl" && values.jobs !== "1") throw new UsageError("--jobs is for local runs; verl spreads one run over the GPUs it is given");
   if (values.engine === "verl") return runOnEngine(positionals[0]!, values, io);
   const engineOnly = (["ray", "gpus", "nodes", "tp", "eval"] as const).find((o) => values[o] !== undefined) ?? (values.model.length > 0 ? "model" : undefined);
   if (engineOnly) throw new UsageError(`--${engineOnly} is for --engine verl`);
@@ -81,6 +87,10 @@ export async function runCommand(argv: string[], io: Output): Promise<number> {
   if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(", ")}, not '${values.backend}'`);
   const steps = values.steps === undefined ? null : Number(values.steps);
   if (steps !== null && !(Number.isInteger(steps) && steps >= 1)) throw new UsageError(`--steps must be a positive whole number, not '${values.steps}'`);
+
+  const jobs = Number(values.jobs);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a positive whole number, not '${values.jobs}'`);
+  if (jobs > 1 && values.resume !== undefined) throw new UsageError("--jobs runs several runs; --resume continues one");
 
   const file = positionals[0]!;
   const program = checkProgram([file]);
@@ -90,6 +100,11 @@ export async function runCommand(argv: string[], io: Output): Promise<number> {
   if (runs.length === 0) {
     io.err(`rlx run: ${file} has no experiment to run\n`);
     return 1;
+  }
+  const root = values.out ?? defaultRunRoot(runs.length === 1 ? runs[0]!.name : path.parse(file).name);
+  if (jobs > 1 && runs.length > 1) {
+    const childArgs = ["--backend", backend, ...(steps === null ? [] : ["--steps", String(steps)]), ...(values["no-cache"] ? ["--no-cache"] : ["--cache", values.cache])];
+    return finishRuns(file, root, true, await runInChildren({ file, runs, root, jobs, childArgs, io }), io);
   }
 
   let selected;
@@ -106,7 +121,6 @@ export async function runCommand(argv: string[], io: Output): Promise<number> {
   const stop = interruptHandler((message) => output.push({ type: "warning", message }), io);
   const cache = new ResultCache(values["no-cache"] ? null : values.cache);
   const evaluator = evaluatorFor(graph, cache, (event) => output.push(event), stop.requested);
-  const root = values.out ?? defaultRunRoot(runs.length === 1 ? runs[0]!.name : path.parse(file).name);
   const summaries: RunSummaryRow[] = [];
   try {
     for (const [i, run] of runs.entries()) {
@@ -134,8 +148,12 @@ export async function runCommand(argv: string[], io: Output): Promise<number> {
     await output.done();
     stop.dispose();
   }
-  if (runs.length > 1) {
-    // Several runs (a sweep): their results side by side, on screen and in the invocation's folder.
+  return finishRuns(file, root, runs.length > 1, summaries, io);
+}
+
+/** The exit status of an invocation; several runs (a sweep) also get their results side by side, on screen and in the invocation's folder. */
+function finishRuns(file: string, root: string, several: boolean, summaries: readonly RunSummaryRow[], io: Output): number {
+  if (several) {
     writeFileAtomic(path.join(root, "summary.json"), `${JSON.stringify({ file, runs: summaries }, null, 2)}\n`);
     io.out(`\n${alignColumns(summaryTable(summaries)).join("\n")}\nsummary: ${path.join(root, "summary.json")}\n`);
   }

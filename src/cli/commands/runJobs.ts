@@ -1,0 +1,85 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { execa, type ResultPromise } from "execa";
+import type { GraphRun } from "../../graph/ir.js";
+import { RunDir } from "../../runtime/executor/runDir.js";
+import type { RunOutcome } from "../../runtime/executor/runExperiment.js";
+import { type RunSummaryRow, summaryRow } from "../../runtime/executor/runsSummary.js";
+import type { Output } from "../output.js";
+
+const RLX_BIN = fileURLToPath(new URL("../../../bin/rlx.js", import.meta.url));
+
+export interface JobsRequest {
+  readonly file: string;
+  readonly runs: readonly GraphRun[];
+  /** The invocation's folder: each run goes to its own folder under it, as in a sequential sweep. */
+  readonly root: string;
+  readonly jobs: number;
+  /** Options every child gets (backend, steps, cache), as `rlx run` arguments. */
+  readonly childArgs: readonly string[];
+  readonly io: Output;
+}
+
+/**
+ * `rlx run --jobs N`: the runs of a sweep in N child `rlx run` processes at once, each on one core
+ * (the wasm backend is single-threaded). Each child writes its own run folder and plain log, whose
+ * lines come through prefixed with the run's name; pretrained models and labels are shared through
+ * the result cache. A signal stops the children as Ctrl-C stops one run: the first finishes each
+ * child's step and checkpoint and starts no further run, the second stops them at once.
+ */
+export async function runInChildren(request: JobsRequest): Promise<RunSummaryRow[]> {
+  const { runs, io } = request;
+  const rows: (RunSummaryRow | null)[] = runs.map(() => null);
+  const running = new Set<ResultPromise>();
+  let signals = 0;
+  const onSignal = () => {
+    signals += 1;
+    if (signals === 1) io.err("rlx run: stopping each run after its step and checkpoint; no further run starts (Ctrl-C again to stop at once)\n");
+    for (const child of running) child.kill("SIGINT");
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (signals === 0 && next < runs.length) {
+      const index = next++;
+      rows[index] = await runChild(request, index, running);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(request.jobs, runs.length) }, worker));
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+  return rows.filter((r): r is RunSummaryRow => r !== null);
+}
+
+async function runChild(request: JobsRequest, index: number, running: Set<ResultPromise>): Promise<RunSummaryRow> {
+  const run = request.runs[index]!;
+  const dir = path.join(request.root, ...run.name.split("/"));
+  request.io.out(`[${run.name}] run ${index + 1}/${request.runs.length}\n`);
+  const child = execa(process.execPath, [RLX_BIN, "run", request.file, "--run", run.name, "--out", dir, ...request.childArgs], {
+    reject: false,
+    all: true,
+    // Its own process group: a terminal's Ctrl-C reaches the children once, through onSignal.
+    detached: true,
+    env: { CI: "1" },
+  });
+  running.add(child);
+  for await (const line of child.iterable({ from: "all" })) request.io.out(`[${run.name}] ${line}\n`);
+  const { exitCode } = await child;
+  running.delete(child);
+  return summaryRow(run.name, childOutcome(dir, exitCode));
+}
+
+/** How a child's run ended: its summary.json when it wrote one, else its exit status. */
+function childOutcome(dir: string, exitCode: number | undefined): RunOutcome {
+  const runDir = new RunDir(dir);
+  if (runDir.has("summary.json")) {
+    const { status, step } = runDir.readJson<{ status: RunOutcome["status"]; step: number }>("summary.json");
+    return { status, step, dir };
+  }
+  return { status: exitCode === 130 ? "interrupted" : "failed", step: 0, dir };
+}
