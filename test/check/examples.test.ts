@@ -33,6 +33,7 @@ const DECLARED: Record<string, string[]> = {
   "format_reward.rlx": ["format_reward"],
   "ground_truth.rlx": ["ground_truth"],
   "incorrect_labels.rlx": ["incorrect_labels"],
+  "paper_grid.rlx": ["paper_base"],
   "random_reward.rlx": ["random_reward"],
 };
 
@@ -56,7 +57,7 @@ describe("examples and stdlib", () => {
     const program = check([...examples, ...stdlib]);
     clean(program);
     expect(program.experiments.length).toBe(Object.values(DECLARED).flat().length);
-    expect(program.sweeps.map((s) => s.name)).toEqual(["cross_model"]);
+    expect(program.sweeps.map((s) => s.name)).toEqual(["cross_model", "paper_grid", "paper_grid_noclip"]);
   });
 
   it("is unaffected by CRLF line ends and a byte-order mark", () => {
@@ -67,6 +68,18 @@ describe("examples and stdlib", () => {
       const program = checkProgram([name], host);
       expect(program.diagnostics.map((d) => formatDiagnostic(d)), name).toEqual([]);
       expect(program.experiments.map((e) => e.name)).toEqual(DECLARED[name]);
+    }
+  });
+
+  it("paper_grid.rlx crosses 3 models with 6 rewards, and removes the clip for random reward", () => {
+    const program = check([path.join(EXAMPLES_DIR, "paper_grid.rlx")]);
+    const [grid, noclip] = program.sweeps;
+    expect(grid!.cells).toHaveLength(18);
+    expect(noclip!.cells).toHaveLength(3);
+    for (const cell of grid!.cells) expect([cell.grpo["clip_low"], cell.grpo["clip_high"], cell.grpo["mini_batch_size"]]).toEqual([0.2, 0.2, 16]);
+    for (const cell of noclip!.cells) {
+      expect([cell.grpo["clip_low"], cell.grpo["clip_high"]]).toEqual([null, null]);
+      expect(cell.sweep!.bindings["reward"]).toBe("random(0.5)");
     }
   });
 
