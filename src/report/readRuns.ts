@@ -75,12 +75,18 @@ export function readRunLog(dir: string): RunLog {
     meta,
     status: summary.ok ? stringField(summary.value, "status") : null,
     reward: config.ok ? stringField(config.value, "reward") : null,
+    clipDisabled: config.ok && clipDisabled(config.value),
     metrics,
     evals,
     evalSamples,
     codeFrequency: codeFrequencySource(optional("graph.json"), () => lines<SampleRow>(dir, "samples.jsonl", { step: "number", response: "string" })),
     notes,
   };
+}
+
+function clipDisabled(config: unknown): boolean {
+  const update = (config as { update?: { clip_low?: unknown; clip_high?: unknown } }).update;
+  return update !== undefined && update.clip_low === null && update.clip_high === null;
 }
 
 function readMeta(dir: string): RunMeta {

@@ -15,6 +15,8 @@ export interface RunLog {
   readonly status: string | null;
   /** config.json's reward expression, as the run resolved it. */
   readonly reward: string | null;
+  /** Whether config.json says the run had no clip term (`clip: none`), so nothing could be clipped. */
+  readonly clipDisabled: boolean;
   readonly metrics: Analysis<readonly StepRow[]>;
   readonly evals: Analysis<readonly EvalResult[]>;
   /** Every greedy evaluation answer, per problem: what the strategy switch compares. */

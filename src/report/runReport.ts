@@ -39,7 +39,13 @@ function analyseRun(log: RunLog, label: string): RunReport {
     log,
     training,
     codeFrequency: codeFrequency(log, steps),
-    clipping: !training.ok ? training : clip === null ? unavailable("metrics.jsonl logs no clip fraction") : available(clip),
+    clipping: log.clipDisabled
+      ? unavailable("the run has no clip term (clip: none), so nothing was clipped")
+      : !training.ok
+        ? training
+        : clip === null
+          ? unavailable("metrics.jsonl logs no clip fraction")
+          : available(clip),
     evals: !log.evals.ok ? log.evals : log.evals.value.length === 0 ? unavailable("evals.jsonl holds no evaluation yet") : available(evalCurves(log.evals.value)),
     switches: !log.evalSamples.ok
       ? log.evalSamples

@@ -40,6 +40,8 @@ export interface HandMadeRun {
   readonly samples?: readonly object[];
   /** graph.json's track node; no graph.json when absent. */
   readonly tracks?: readonly object[];
+  /** config.json's clip bounds (both null: `clip: none`); the preset's 0.2 when absent. */
+  readonly clip?: number | null;
   /** summary.json's status; no summary.json when absent. */
   readonly status?: string;
 }
@@ -52,7 +54,8 @@ export function writeRun(dir: string, run: HandMadeRun): string {
     if (rows !== undefined) writeFileSync(path.join(dir, name), rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
   };
   json("meta.json", { run: run.run, file: "hand/made.rlx", seed: 3, steps: run.steps ?? 10, backend: "wasm (SIMD on, 1 thread)" });
-  json("config.json", { run: run.run, reward: "random(p: 0.5)" });
+  const clip = run.clip === undefined ? 0.2 : run.clip;
+  json("config.json", { run: run.run, reward: "random(p: 0.5)", update: { clip_low: clip, clip_high: clip } });
   if (run.tracks !== undefined) json("graph.json", { format: "rlx.graph/1", nodes: [{ id: "track-1", kind: "track", params: { tracks: run.tracks } }] });
   if (run.status !== undefined) json("summary.json", { status: run.status, step: run.steps ?? 10 });
   jsonl("metrics.jsonl", run.metrics);

@@ -36,6 +36,12 @@ describe("curves", () => {
     expect([clip.high.max, clip.high.last]).toEqual([0.009, 0.009]);
   });
 
+  it("says a run without the clip term has no clip fraction, instead of a row of zeros", () => {
+    const clipping = reportOf({ run: "noclip", metrics: [stepRow(1, 0.5, 0.6, 0, 0)], clip: null }).clipping;
+    expect(clipping.ok).toBe(false);
+    expect(clipping.ok ? "" : clipping.reason).toBe("the run has no clip term (clip: none), so nothing was clipped");
+  });
+
   it("takes training code frequency from the track whose expression is contains(\"python\")", () => {
     const code = value(reportOf(completeRun()).codeFrequency);
     expect(code.source).toBe("track code_frequency");
