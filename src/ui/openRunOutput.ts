@@ -1,3 +1,4 @@
+import { EVENTS_ENV, eventLine } from "./eventLines.js";
 import { createPlainLogger } from "./plainLog.js";
 import type { RunOutput } from "./runOutput.js";
 import { startRunView } from "./startRunView.js";
@@ -13,8 +14,9 @@ export function chooseRunOutput({ isTTY, ci }: { isTTY: boolean | undefined; ci:
   return isTTY === true && !inCi ? "ink" : "plain";
 }
 
-/** The output `rlx run` uses: Ink on a terminal, plain lines elsewhere. */
+/** The output `rlx run` uses: Ink on a terminal, plain lines elsewhere, event lines for a parent `rlx run --jobs`. */
 export function openRunOutput(stdout: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): RunOutput {
+  if (env[EVENTS_ENV] === "jsonl") return { push: (event) => stdout.write(`${eventLine(event)}\n`), done: async () => {} };
   if (chooseRunOutput({ isTTY: stdout.isTTY, ci: env["CI"] }) === "ink") return startRunView(stdout);
   const log = createPlainLogger((line) => stdout.write(`${line}\n`));
   return { push: log, done: async () => {} };

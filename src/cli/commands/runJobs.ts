@@ -5,6 +5,8 @@ import type { GraphRun } from "../../graph/ir.js";
 import { RunDir } from "../../runtime/executor/runDir.js";
 import type { RunOutcome } from "../../runtime/executor/runExperiment.js";
 import { type RunSummaryRow, summaryRow } from "../../runtime/executor/runsSummary.js";
+import { EVENTS_ENV, parseEventLine } from "../../ui/eventLines.js";
+import { openSweepOutput, type SweepOutput } from "../../ui/sweepOutput.js";
 import type { Output } from "../output.js";
 
 const RLX_BIN = fileURLToPath(new URL("../../../bin/rlx.js", import.meta.url));
@@ -22,19 +24,20 @@ export interface JobsRequest {
 
 /**
  * `rlx run --jobs N`: the runs of a sweep in N child `rlx run` processes at once, each on one core
- * (the wasm backend is single-threaded). Each child writes its own run folder and plain log, whose
- * lines come through prefixed with the run's name; pretrained models and labels are shared through
- * the result cache. A signal stops the children as Ctrl-C stops one run: the first finishes each
+ * (the wasm backend is single-threaded). Each child writes its own run folder and reports its events
+ * as JSON lines; a terminal shows every run in one sweep view, anything else gets each run's plain
+ * log prefixed with its name. Pretrained models and labels are shared through the result cache. A signal stops the children as Ctrl-C stops one run: the first finishes each
  * child's step and checkpoint and starts no further run, the second stops them at once.
  */
 export async function runInChildren(request: JobsRequest): Promise<RunSummaryRow[]> {
   const { runs, io } = request;
   const rows: (RunSummaryRow | null)[] = runs.map(() => null);
   const running = new Set<ResultPromise>();
+  const output = openSweepOutput({ file: request.file, runs: runs.map((r) => r.name), jobs: request.jobs, out: (t) => io.out(t), err: (t) => io.err(t) });
   let signals = 0;
   const onSignal = () => {
     signals += 1;
-    if (signals === 1) io.err("rlx run: stopping each run after its step and checkpoint; no further run starts (Ctrl-C again to stop at once)\n");
+    if (signals === 1) output.push({ type: "stopping" });
     for (const child of running) child.kill("SIGINT");
   };
   process.on("SIGINT", onSignal);
@@ -44,7 +47,7 @@ export async function runInChildren(request: JobsRequest): Promise<RunSummaryRow
   const worker = async (): Promise<void> => {
     while (signals === 0 && next < runs.length) {
       const index = next++;
-      rows[index] = await runChild(request, index, running);
+      rows[index] = await runChild(request, index, running, output);
     }
   };
   try {
@@ -52,25 +55,30 @@ export async function runInChildren(request: JobsRequest): Promise<RunSummaryRow
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    await output.done();
   }
   return rows.filter((r): r is RunSummaryRow => r !== null);
 }
 
-async function runChild(request: JobsRequest, index: number, running: Set<ResultPromise>): Promise<RunSummaryRow> {
+async function runChild(request: JobsRequest, index: number, running: Set<ResultPromise>, output: SweepOutput): Promise<RunSummaryRow> {
   const run = request.runs[index]!;
   const dir = path.join(request.root, ...run.name.split("/"));
-  request.io.out(`[${run.name}] run ${index + 1}/${request.runs.length}\n`);
+  output.push({ type: "cell-start", index });
   const child = execa(process.execPath, [RLX_BIN, "run", request.file, "--run", run.name, "--out", dir, ...request.childArgs], {
     reject: false,
     all: true,
     // Its own process group: a terminal's Ctrl-C reaches the children once, through onSignal.
     detached: true,
-    env: { CI: "1" },
+    env: { [EVENTS_ENV]: "jsonl" },
   });
   running.add(child);
-  for await (const line of child.iterable({ from: "all" })) request.io.out(`[${run.name}] ${line}\n`);
+  for await (const line of child.iterable({ from: "all" })) {
+    const event = parseEventLine(line);
+    output.push(event === null ? { type: "cell-text", index, line } : { type: "cell-event", index, event });
+  }
   const { exitCode } = await child;
   running.delete(child);
+  output.push({ type: "cell-exit", index, exitCode });
   return summaryRow(run.name, childOutcome(dir, exitCode));
 }
 
