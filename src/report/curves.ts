@@ -49,17 +49,27 @@ export interface EvalCurve {
   readonly data: string;
   readonly metric: string;
   readonly series: Series;
+  /** Each tracked expression on the same answers (the code frequency of the test set), over the same steps. */
+  readonly tracks: Readonly<Record<string, Series>>;
 }
 
 /** evals.jsonl as one curve per (data, metric), in the order they first appear. */
 export function evalCurves(results: readonly EvalResult[]): EvalCurve[] {
-  const curves = new Map<string, { data: string; metric: string; steps: number[]; values: number[] }>();
+  const curves = new Map<string, { data: string; metric: string; results: EvalResult[] }>();
   for (const r of results) {
     const key = `${r.data}\u0000${r.metric}`;
-    const curve = curves.get(key) ?? { data: r.data, metric: r.metric, steps: [], values: [] };
-    curve.steps.push(r.step);
-    curve.values.push(r.value);
+    const curve = curves.get(key) ?? { data: r.data, metric: r.metric, results: [] };
+    curve.results.push(r);
     curves.set(key, curve);
   }
-  return [...curves.values()].map((c) => ({ data: c.data, metric: c.metric, series: { steps: c.steps, values: c.values } }));
+  return [...curves.values()].map(({ data, metric, results: rs }) => {
+    const steps = rs.map((r) => r.step);
+    const names = [...new Set(rs.flatMap((r) => Object.keys(r.tracks ?? {})))];
+    return {
+      data,
+      metric,
+      series: { steps, values: rs.map((r) => r.value) },
+      tracks: Object.fromEntries(names.map((name) => [name, { steps, values: rs.map((r) => r.tracks?.[name] ?? Number.NaN) }])),
+    };
+  });
 }

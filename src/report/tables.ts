@@ -80,22 +80,35 @@ export function clipTable(clip: ClipSummary): Table {
   };
 }
 
-/** The runs side by side: how each ended, accuracy and code frequency over training, each evaluation first → last. */
+/**
+ * The runs side by side: how each ended, accuracy and code frequency over training, each
+ * evaluation first → last, and the code frequency of its answers when the run tracks code.
+ */
 export function overviewTable(reports: readonly RunReport[]): Table {
   const metrics = [...new Set(reports.flatMap((r) => (r.evals.ok ? r.evals.value.map((e) => e.metric) : [])))];
   const firstToLast = (s: Series | undefined) => {
     const logged = s?.values.filter(Number.isFinite) ?? [];
     return logged.length === 0 ? "-" : `${number(logged[0])}→${number(logged.at(-1))}`;
   };
+  const curve = (r: RunReport, metric: string) => (r.evals.ok ? r.evals.value.find((e) => e.metric === metric) : undefined);
+  const codeTrack = (r: RunReport) => (r.log.codeFrequency.ok && r.log.codeFrequency.value.kind === "track" ? r.log.codeFrequency.value.track : null);
+  const evalCode = (r: RunReport, metric: string) => {
+    const track = codeTrack(r);
+    return track === null ? undefined : curve(r, metric)?.tracks[track];
+  };
+  const withCode = metrics.map((m) => reports.some((r) => evalCode(r, m) !== undefined));
   return {
-    header: ["run", "status", "steps", "accuracy", "code frequency", ...metrics],
+    header: ["run", "status", "steps", "accuracy", "code frequency", ...metrics.flatMap((m, i) => (withCode[i] ? [m, `${m} code`] : [m]))],
     rows: reports.map((r) => [
       r.label,
       r.log.status ?? "not ended",
       `${r.training.ok ? (r.training.value.accuracy.steps.at(-1) ?? 0) : 0}/${r.log.meta.steps ?? "?"}`,
       firstToLast(r.training.ok ? r.training.value.accuracy : undefined),
       firstToLast(r.codeFrequency.ok ? r.codeFrequency.value.series : undefined),
-      ...metrics.map((m) => firstToLast(r.evals.ok ? r.evals.value.find((e) => e.metric === m)?.series : undefined)),
+      ...metrics.flatMap((m, i) => {
+        const value = firstToLast(curve(r, m)?.series);
+        return withCode[i] ? [value, firstToLast(evalCode(r, m))] : [value];
+      }),
     ]),
   };
 }

@@ -56,17 +56,17 @@ describe("terminal report", () => {
   });
 
   it("shows at most eight eval steps as columns, first and last included, with the change over all of them", () => {
-    const table = evalTable([{ data: TEST_DATA, metric: "pass@1", series: { steps: Array.from({ length: 12 }, (_, i) => i), values: Array.from({ length: 12 }, (_, i) => i / 20) } }]);
+    const table = evalTable([{ data: TEST_DATA, metric: "pass@1", series: { steps: Array.from({ length: 12 }, (_, i) => i), values: Array.from({ length: 12 }, (_, i) => i / 20) }, tracks: {} }]);
     expect(table.header).toEqual(["data", "metric", "step 0", "step 2", "step 3", "step 5", "step 6", "step 8", "step 9", "step 11", "change", "trend"]);
     expect(table.rows[0]!.slice(2, 11)).toEqual(["0.000", "0.100", "0.150", "0.250", "0.300", "0.400", "0.450", "0.550", "+0.550"]);
   });
 
-  it("puts several runs side by side before their sections, telling apart two runs of one name", () => {
+  it("puts several runs side by side before their sections, telling apart two runs of one name, with the test answers' code frequency", () => {
     const lines = terminalReport(reportsOf(completeRun("grid/a"), completeRun("grid/a"), { ...completeRun("grid/b"), status: "interrupted", metrics: completeRun().metrics!.slice(0, 4) }));
     expect(lines[0]).toBe("3 runs");
-    expect(lines[1]?.trim().split(/ {2,}/)).toEqual(["run", "status", "steps", "accuracy", "code frequency", "pass@1"]);
-    expect(lines[2]).toMatch(/^ {2}grid\/a \(.*\/0\) +completed +10\/10 +0\.500→0\.860 +0\.600→0\.870 +0\.600→0\.900$/);
-    expect(lines[4]).toMatch(/^ {2}grid\/b +interrupted +4\/10 +0\.500→0\.620 +0\.600→0\.690 +0\.600→0\.900$/);
+    expect(lines[1]?.trim().split(/ {2,}/)).toEqual(["run", "status", "steps", "accuracy", "code frequency", "pass@1", "pass@1 code"]);
+    expect(lines[2]).toMatch(/^ {2}grid\/a \(.*\/0\) +completed +10\/10 +0\.500→0\.860 +0\.600→0\.870 +0\.600→0\.900 +0\.600→0\.700$/);
+    expect(lines[4]).toMatch(/^ {2}grid\/b +interrupted +4\/10 +0\.500→0\.620 +0\.600→0\.690 +0\.600→0\.900 +0\.600→0\.700$/);
   });
 });
 
