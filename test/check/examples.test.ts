@@ -71,12 +71,12 @@ describe("examples and stdlib", () => {
     }
   });
 
-  it("paper_grid.rlx crosses 3 models with 6 rewards, and removes the clip for random reward", () => {
+  it("paper_grid.rlx crosses 3 models with 6 rewards, and clips at ε 0.1 with 16-sample mini-batches, and removes the clip for random reward", () => {
     const program = check([path.join(EXAMPLES_DIR, "paper_grid.rlx")]);
     const [grid, noclip] = program.sweeps;
     expect(grid!.cells).toHaveLength(18);
     expect(noclip!.cells).toHaveLength(3);
-    for (const cell of grid!.cells) expect([cell.grpo["clip_low"], cell.grpo["clip_high"], cell.grpo["mini_batch_size"]]).toEqual([0.2, 0.2, 16]);
+    for (const cell of grid!.cells) expect([cell.grpo["clip_low"], cell.grpo["clip_high"], cell.grpo["mini_batch_size"]]).toEqual([0.1, 0.1, 16]);
     for (const cell of noclip!.cells) {
       expect([cell.grpo["clip_low"], cell.grpo["clip_high"]]).toEqual([null, null]);
       expect(cell.sweep!.bindings["reward"]).toBe("random(0.5)");

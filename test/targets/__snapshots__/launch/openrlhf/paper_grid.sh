@@ -13,18 +13,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -44,7 +44,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -64,18 +64,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -95,7 +95,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -115,18 +115,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -146,7 +146,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -166,18 +166,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -197,7 +197,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -217,18 +217,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -248,7 +248,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -268,18 +268,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -299,7 +299,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -319,18 +319,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -350,7 +350,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -370,18 +370,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -401,7 +401,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -421,18 +421,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -452,7 +452,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -472,18 +472,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -503,7 +503,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -523,18 +523,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -554,7 +554,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -574,18 +574,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -605,7 +605,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -625,18 +625,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -656,7 +656,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -676,18 +676,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -707,7 +707,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -727,18 +727,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -758,7 +758,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -778,18 +778,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -809,7 +809,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -829,18 +829,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -860,7 +860,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -880,18 +880,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -911,7 +911,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -931,18 +931,18 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
   --actor.adam.weight_decay 0 \
   --actor.max_norm 1 \
-  --actor.eps_clip_low_high 0.2 0.2 \
+  --actor.eps_clip_low_high 0.1 0.1 \
   --algo.kl.init_coef 0 \
   --actor.entropy_coef 0 \
   --rollout.temperature 1 \
@@ -962,7 +962,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -982,12 +982,12 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
@@ -1013,7 +1013,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -1033,12 +1033,12 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
@@ -1064,7 +1064,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"
@@ -1084,12 +1084,12 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --data.input_key prompt \
   --data.label_key label \
   --train.num_episodes 1 \
-  --data.max_samples 480 \
+  --data.max_samples 384 \
   --rollout.batch_size 16 \
   --rollout.n_samples_per_prompt 8 \
   --train.batch_size 16 \
-  --train.max_epochs 1 \
-  --actor.adam.lr 0.0001 \
+  --train.max_epochs 2 \
+  --actor.adam.lr 0.00005 \
   --actor.lr_scheduler constant \
   --actor.lr_warmup_ratio 0 \
   --actor.adam.betas 0.9 0.999 \
@@ -1115,7 +1115,7 @@ exec python3 -m openrlhf.cli.train_ppo_ray \
   --ckpt.save_steps 10 \
   --logger.logging_steps 1 \
   --eval.dataset "$DIR/data/test.jsonl" \
-  --eval.steps 30 \
+  --eval.steps 24 \
   --eval.temperature 0 \
   --eval.n_samples_per_prompt 1 \
   "$@"

@@ -6,20 +6,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -59,9 +59,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -73,20 +73,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -126,9 +126,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -140,20 +140,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -193,9 +193,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -207,20 +207,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -260,9 +260,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -274,20 +274,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -327,9 +327,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -341,20 +341,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -395,9 +395,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -409,20 +409,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -462,9 +462,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -476,20 +476,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -529,9 +529,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -543,20 +543,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -596,9 +596,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -610,20 +610,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -663,9 +663,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -677,20 +677,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -730,9 +730,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -744,20 +744,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -798,9 +798,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -812,20 +812,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -865,9 +865,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -879,20 +879,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -932,9 +932,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -946,20 +946,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -999,9 +999,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -1013,20 +1013,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -1066,9 +1066,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -1080,20 +1080,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -1133,9 +1133,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -1147,20 +1147,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -1201,9 +1201,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -1215,20 +1215,20 @@ set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.clip_ratio_c=1000000000 \
-  ++actor_rollout_ref.actor.clip_ratio_high=0.2 \
-  ++actor_rollout_ref.actor.clip_ratio_low=0.2 \
+  ++actor_rollout_ref.actor.clip_ratio_high=0.1 \
+  ++actor_rollout_ref.actor.clip_ratio_low=0.1 \
   actor_rollout_ref.actor.entropy_coeff=0 \
   actor_rollout_ref.actor.grad_clip=1 \
   actor_rollout_ref.actor.kl_loss_coef=0 \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -1268,9 +1268,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -1290,12 +1290,12 @@ exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -1336,9 +1336,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -1358,12 +1358,12 @@ exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -1404,9 +1404,9 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
 
@@ -1426,12 +1426,12 @@ exec python3 -m verl.trainer.main_ppo \
   ++actor_rollout_ref.actor.loss_agg_mode=token-mean \
   '++actor_rollout_ref.actor.optim.betas=[0.9,0.999]' \
   ++actor_rollout_ref.actor.optim.clip_grad=1 \
-  actor_rollout_ref.actor.optim.lr=0.0001 \
+  actor_rollout_ref.actor.optim.lr=0.00005 \
   ++actor_rollout_ref.actor.optim.lr_scheduler_type=constant \
   ++actor_rollout_ref.actor.optim.lr_warmup_steps=0 \
   ++actor_rollout_ref.actor.optim.warmup_style=constant \
   actor_rollout_ref.actor.optim.weight_decay=0 \
-  actor_rollout_ref.actor.ppo_epochs=1 \
+  actor_rollout_ref.actor.ppo_epochs=2 \
   actor_rollout_ref.actor.ppo_max_token_len_per_gpu=16384 \
   actor_rollout_ref.actor.ppo_mini_batch_size=2 \
   actor_rollout_ref.actor.use_dynamic_bsz=True \
@@ -1472,8 +1472,8 @@ exec python3 -m verl.trainer.main_ppo \
   trainer.nnodes=1 \
   trainer.project_name=rlx \
   trainer.save_freq=10 \
-  trainer.test_freq=30 \
+  trainer.test_freq=24 \
   trainer.total_epochs=100 \
-  trainer.total_training_steps=30 \
+  trainer.total_training_steps=24 \
   trainer.val_before_train=True \
   "$@"
