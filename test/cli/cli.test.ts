@@ -24,6 +24,12 @@ describe("rlx CLI", () => {
     expect(code).toBe(0);
   });
 
+  it("counts a file's experiments, sweeps and sweep cells", async () => {
+    const { code, stderr } = await rlx("check", "examples/paper_grid.rlx");
+    expect(stderr).toContain("ok: 1 experiment, 2 sweeps (21 cells)");
+    expect(code).toBe(0);
+  });
+
   it("reports a mistake as file:line:col with a caret and exit 1, without a stack trace", async () => {
     const file = tempFile("typo.rlx", 'import "stdlib/rewards"\nexperiment e {\n  model tiny("code-prior")\n  data arith(train: 10)\n  reward maht\n}\n');
     const { code, stderr } = await rlx("check", file);

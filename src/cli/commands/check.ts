@@ -13,7 +13,7 @@ export function checkCommand(args: string[], io: Output): number {
   const failed = reportDiagnostics(io, program.diagnostics, program.files.length);
   if (!failed) {
     const cells = program.sweeps.reduce((n, s) => n + s.cells.length, 0);
-    const sweeps = program.sweeps.length ? `, ${program.sweeps.length} sweep${program.sweeps.length > 1 ? "s" : ""} (${cells} runs)` : "";
+    const sweeps = program.sweeps.length ? `, ${program.sweeps.length} sweep${program.sweeps.length > 1 ? "s" : ""} (${cells} cells)` : "";
     io.err(`ok: ${program.experiments.length} experiment${program.experiments.length === 1 ? "" : "s"}${sweeps}\n`);
   }
   return failed ? 1 : 0;
