@@ -74,6 +74,7 @@ export function readRunLog(dir: string): RunLog {
     dir,
     meta,
     status: summary.ok ? stringField(summary.value, "status") : null,
+    failure: summary.ok ? stringField(summary.value, "message") : null,
     reward: config.ok ? stringField(config.value, "reward") : null,
     clipDisabled: config.ok && clipDisabled(config.value),
     metrics,

@@ -13,6 +13,8 @@ export interface RunLog {
   readonly meta: RunMeta;
   /** summary.json's status (completed, interrupted, failed); null when the run has not ended. */
   readonly status: string | null;
+  /** Why the run failed, when summary.json says (a malformed data row, too few usable prompts). */
+  readonly failure: string | null;
   /** config.json's reward expression, as the run resolved it. */
   readonly reward: string | null;
   /** Whether config.json says the run had no clip term (`clip: none`), so nothing could be clipped. */

@@ -39,14 +39,14 @@ export function runSections(r: RunReport): Section[] {
 
 /** What a run is, as label/value rows: where it lives, what it ran, how far it got, its reward. */
 export function runFacts(r: RunReport): [string, string][] {
-  const { meta, status, reward, dir } = r.log;
+  const { meta, status, failure, reward, dir } = r.log;
   const origin = [meta.file, meta.seed === null ? null : `seed ${meta.seed}`, meta.backend].filter((x) => x !== null).join(", ");
   const lastStep = r.training.ok ? r.training.value.accuracy.steps.at(-1) : undefined;
   const progress = lastStep === undefined ? "no step logged" : `step ${lastStep}${meta.steps === null ? "" : ` of ${meta.steps}`}`;
   return [
     ["dir", dir],
     ...(origin === "" ? [] : [["run", origin] as [string, string]]),
-    ["status", `${status ?? "not ended (no summary.json)"}, ${progress}`],
+    ["status", `${status ?? "not ended (no summary.json)"}, ${progress}${failure === null ? "" : `: ${failure}`}`],
     ...(reward === null ? [] : [["reward", reward] as [string, string]]),
   ];
 }

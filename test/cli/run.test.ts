@@ -65,6 +65,8 @@ describe("rlx run (subprocess, plain lines)", () => {
     expect(exitCode).toBe(1);
     expect(String(stdout)).toContain(`failed after step 0: ${data}:2: malformed JSON`);
     expect(String(stdout) + String(stderr)).not.toMatch(/\n\s+at /);
+    const summary = JSON.parse(read(path.join(dir, "run"), "summary.json")) as { status: string; message: string };
+    expect([summary.status, summary.message]).toEqual(["failed", expect.stringContaining(`${data}:2: malformed JSON`)]);
   });
 
   it("explains its usage mistakes", async () => {

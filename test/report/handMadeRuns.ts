@@ -44,6 +44,8 @@ export interface HandMadeRun {
   readonly clip?: number | null;
   /** summary.json's status; no summary.json when absent. */
   readonly status?: string;
+  /** summary.json's message: why a failed run failed. */
+  readonly failure?: string;
 }
 
 /** Writes the run's files into `dir` (only those the run has); returns `dir`. */
@@ -57,7 +59,7 @@ export function writeRun(dir: string, run: HandMadeRun): string {
   const clip = run.clip === undefined ? 0.2 : run.clip;
   json("config.json", { run: run.run, reward: "random(p: 0.5)", update: { clip_low: clip, clip_high: clip } });
   if (run.tracks !== undefined) json("graph.json", { format: "rlx.graph/1", nodes: [{ id: "track-1", kind: "track", params: { tracks: run.tracks } }] });
-  if (run.status !== undefined) json("summary.json", { status: run.status, step: run.steps ?? 10 });
+  if (run.status !== undefined) json("summary.json", { status: run.status, step: run.steps ?? 10, ...(run.failure === undefined ? {} : { message: run.failure }) });
   jsonl("metrics.jsonl", run.metrics);
   jsonl("evals.jsonl", run.evals);
   jsonl("eval_samples.jsonl", run.evalSamples);

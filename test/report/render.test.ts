@@ -55,6 +55,11 @@ describe("terminal report", () => {
     expect(lines).toContain("  status  not ended (no summary.json), no step logged");
   });
 
+  it("says why a failed run failed", () => {
+    const lines = terminalReport(reportsOf({ run: "starved", status: "failed", failure: "only 1 prompts are usable, fewer than prompts_per_step (16)" }));
+    expect(lines).toContain("  status  failed, no step logged: only 1 prompts are usable, fewer than prompts_per_step (16)");
+  });
+
   it("shows at most eight eval steps as columns, first and last included, with the change over all of them", () => {
     const table = evalTable([{ data: TEST_DATA, metric: "pass@1", series: { steps: Array.from({ length: 12 }, (_, i) => i), values: Array.from({ length: 12 }, (_, i) => i / 20) }, tracks: {} }]);
     expect(table.header).toEqual(["data", "metric", "step 0", "step 2", "step 3", "step 5", "step 6", "step 8", "step 9", "step 11", "change", "trend"]);

@@ -112,6 +112,8 @@ export async function runExperiment(request: RunRequest): Promise<RunOutcome> {
     const message = error instanceof DataError || error instanceof RunInputError ? error.message : `internal error: ${(error as Error).message}`;
     finish("failed", message);
     if (!(error instanceof DataError || error instanceof RunInputError)) throw error;
+    // A mistake in the run's input ends it for good: its folder says so and why, for rlx report and a sweep's summary.
+    dir.writeJson("summary.json", { ...summary(dir, "failed", step), message });
     return { status: "failed", step, dir: dir.root };
   }
 
