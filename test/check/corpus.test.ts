@@ -201,7 +201,9 @@ describe("inputs made by the test", () => {
     const program = checkSafely([file]);
     const seconds = (performance.now() - started) / 1000;
     only(program, "RLX0401", badLine + 1, 21);
-    expect(seconds).toBeLessThan(20);
+    // About 5 s on an idle core, 21 s with three processes on two: the bound catches a hang or a
+    // quadratic blow-up, not a slow machine (npm run bench measures the speed).
+    expect(seconds).toBeLessThan(60);
   });
 
   it("reports a typo near the end of a 1 MB file with a suggestion among 20000 names", () => {
