@@ -236,15 +236,15 @@ interface Source {
   place: (content: string | Uint8Array) => { files: Record<string, string | Uint8Array>; entries: string[]; stdlib?: Record<string, string> };
 }
 
+/** Every example as written: a damaged one sits among the others, which it may import. */
+const EXAMPLES: Record<string, string> = Object.fromEntries(rlxFiles(EXAMPLES_DIR).map((p) => [`examples/${path.basename(p)}`, readFileSync(p, "utf8")]));
+
 const sources: Source[] = [
-  ...rlxFiles(EXAMPLES_DIR).map((p): Source => {
-    const name = `examples/${path.basename(p)}`;
-    return {
-      name,
-      text: readFileSync(p, "utf8"),
-      place: (content) => ({ files: { [name]: content, "examples/data/mini_math.jsonl": "" }, entries: [name] }),
-    };
-  }),
+  ...Object.entries(EXAMPLES).map(([name, text]): Source => ({
+    name,
+    text,
+    place: (content) => ({ files: { ...EXAMPLES, [name]: content, "examples/data/mini_math.jsonl": "" }, entries: [name] }),
+  })),
   ...rlxFiles(STDLIB_DIR).map((p): Source => {
     const base = path.basename(p);
     return {
