@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import { Warnings } from "./panels/Warnings.js";
-import { type CellStatus, statusCounts, type SweepViewState } from "./sweepState.js";
+import { type CellStatus, statusCounts, STOPPING_MESSAGE, type SweepViewState } from "./sweepState.js";
 import { sweepRows } from "./sweepTable.js";
 import { alignColumns } from "./table.js";
 
@@ -32,7 +32,7 @@ export function SweepView({ state }: { state: SweepViewState }) {
         })}
       </Box>
       <Warnings warnings={state.warnings} />
-      {state.stopping ? <Text color="yellow">stopping each run after its step and checkpoint; no further run starts (Ctrl-C again to stop at once)</Text> : null}
+      {state.stopping ? <Text color="yellow">{STOPPING_MESSAGE}</Text> : null}
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { chooseRunOutput } from "./openRunOutput.js";
 import { createPlainLogger } from "./plainLog.js";
 import { startSweepView } from "./startSweepView.js";
-import type { SweepEvent } from "./sweepState.js";
+import { STOPPING_MESSAGE, type SweepEvent } from "./sweepState.js";
 
 /** Where `rlx run --jobs` reports its runs: the sweep view on a terminal, prefixed plain lines elsewhere. */
 export interface SweepOutput {
@@ -38,7 +38,7 @@ export function plainSweepOutput({ runs, out, err }: SweepOutputTarget): SweepOu
         case "cell-exit":
           return;
         case "stopping":
-          return err("rlx run: stopping each run after its step and checkpoint; no further run starts (Ctrl-C again to stop at once)\n");
+          return err(`rlx run: ${STOPPING_MESSAGE}\n`);
       }
     },
     done: async () => {},

@@ -5,6 +5,9 @@ import { initialRunState, reduceRun, type RunOutcome, type RunViewState, WARNING
  * The state of `rlx run --jobs N`: every run of the invocation, each folded from its child's
  * events by the single-run reducer, so a cell's numbers are the ones its own view would show.
  */
+/** What the first Ctrl-C of `rlx run --jobs` does, as both outputs say it. */
+export const STOPPING_MESSAGE = "stopping each run after its step and checkpoint; no further run starts (Ctrl-C again to stop at once)";
+
 export type CellStatus = "waiting" | "running" | RunOutcome["status"];
 
 export interface SweepCell {
@@ -28,8 +31,8 @@ export type SweepEvent =
   | { readonly type: "cell-event"; readonly index: number; readonly event: RunEvent }
   /** A line of the child's that is not an event: an error message on its stderr. */
   | { readonly type: "cell-text"; readonly index: number; readonly line: string }
-  /** The child exited; a run that reported no outcome failed, or was interrupted (exit 130). */
-  | { readonly type: "cell-exit"; readonly index: number; readonly exitCode: number | undefined }
+  /** The child exited, with how its run ended as its folder (or its exit) says; a run's own outcome event, when it sent one, stands. */
+  | { readonly type: "cell-exit"; readonly index: number; readonly status: RunOutcome["status"] }
   | { readonly type: "stopping" };
 
 export function initialSweepState(file: string, runs: readonly string[], jobs: number): SweepViewState {
@@ -51,9 +54,7 @@ export function reduceSweep(state: SweepViewState, event: SweepEvent): SweepView
     case "cell-text":
       return event.line.trim() === "" ? state : withWarning(state, event.index, event.line);
     case "cell-exit":
-      return updateCell(state, event.index, (cell) =>
-        cell.run.outcome !== null ? cell : { ...cell, status: event.exitCode === 130 ? "interrupted" : "failed" },
-      );
+      return updateCell(state, event.index, (cell) => (cell.run.outcome !== null ? cell : { ...cell, status: event.status }));
     case "stopping":
       return { ...state, stopping: true };
   }

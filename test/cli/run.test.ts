@@ -117,6 +117,20 @@ describe("rlx run (subprocess, plain lines)", () => {
     expect(text).toMatch(/^tiny_sweep\/random-0\.5\s+completed\s+2\s+\d\.\d{3}/m);
   });
 
+  it("on Ctrl-C with --jobs stops every child after its step, starts no further run and exits 130", async () => {
+    const dir = tempDir("rlx-cli-jobs-int-");
+    const child = rlxRun("test/fixtures/runs/tiny_sweep.rlx", "--out", dir, "--no-cache", "--jobs", "2");
+    await waitForLine(child, /^\[tiny_base\] step 1\/2 /);
+    child.kill("SIGINT");
+    const { exitCode, stderr } = await child;
+    expect(exitCode).toBe(130);
+    expect(String(stderr)).toContain("rlx run: stopping each run after its step and checkpoint; no further run starts");
+    const summary = JSON.parse(read(dir, "summary.json")) as { runs: { run: string; status: string; step: number }[] };
+    expect(summary.runs.map((r) => r.run)).toEqual(["tiny_base", "tiny_sweep/math", "tiny_sweep/random-0.5"]);
+    expect(summary.runs.map((r) => r.status)).not.toContain("failed");
+    expect(summary.runs[2]).toMatchObject({ status: "interrupted", step: 0 });
+  });
+
   it("runs a sweep's runs in parallel processes with --jobs, with the metrics of runs made one after another", async () => {
     const sequential = tempDir("rlx-cli-sweep-seq-");
     const parallel = tempDir("rlx-cli-sweep-jobs-");

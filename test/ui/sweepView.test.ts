@@ -22,7 +22,7 @@ function midSweep(): SweepViewState {
   const events: SweepEvent[] = [
     { type: "cell-start", index: 0 },
     ...cellEvents(0, [...scriptedRun.slice(0, -1), completed]),
-    { type: "cell-exit", index: 0, exitCode: 0 },
+    { type: "cell-exit", index: 0, status: "completed" },
     { type: "cell-start", index: 1 },
     ...cellEvents(1, scriptedRun.slice(0, 13)),
     { type: "cell-start", index: 2 },
@@ -58,12 +58,12 @@ describe("the sweep state", () => {
     expect(state.warnings).toEqual(["[grid/code-prior__math] wasm heap at 3.1 GB of 4 GB"]);
   });
 
-  it("calls a run that exits without an outcome failed, or interrupted on exit status 130, and keeps its error lines", () => {
+  it("takes a run's status from its exit when it reported no outcome, and keeps its error lines", () => {
     const state = [
       { type: "cell-text", index: 1, line: "rlx run: data/x.jsonl:3: not JSON" },
-      { type: "cell-exit", index: 1, exitCode: 1 },
+      { type: "cell-exit", index: 1, status: "failed" },
       { type: "cell-start", index: 3 },
-      { type: "cell-exit", index: 3, exitCode: 130 },
+      { type: "cell-exit", index: 3, status: "interrupted" },
       { type: "stopping" },
     ].reduce((s, e) => reduceSweep(s, e as SweepEvent), midSweep());
     expect(state.cells.map((c) => c.status)).toEqual(["completed", "failed", "running", "interrupted"]);

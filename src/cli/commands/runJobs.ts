@@ -24,9 +24,10 @@ export interface JobsRequest {
 
 /**
  * `rlx run --jobs N`: the runs of a sweep in N child `rlx run` processes at once, each on one core
- * (the wasm backend is single-threaded). Each child writes its own run folder and reports its events
- * as JSON lines; a terminal shows every run in one sweep view, anything else gets each run's plain
- * log prefixed with its name. Pretrained models and labels are shared through the result cache. A signal stops the children as Ctrl-C stops one run: the first finishes each
+ * (the wasm backend is single-threaded). Each child writes its own run folder and reports its
+ * events as JSON lines; a terminal shows every run in one sweep view, anything else gets each
+ * run's plain log prefixed with its name. Pretrained models and labels are shared through the
+ * result cache. A signal stops the children as Ctrl-C stops one run: the first finishes each
  * child's step and checkpoint and starts no further run, the second stops them at once.
  */
 export async function runInChildren(request: JobsRequest): Promise<RunSummaryRow[]> {
@@ -57,7 +58,8 @@ export async function runInChildren(request: JobsRequest): Promise<RunSummaryRow
     process.off("SIGTERM", onSignal);
     await output.done();
   }
-  return rows.filter((r): r is RunSummaryRow => r !== null);
+  // A run that Ctrl-C kept from starting counts as interrupted at step 0, so the exit status says 130.
+  return rows.map((row, i) => row ?? summaryRow(runs[i]!.name, { status: "interrupted", step: 0, dir: path.join(request.root, ...runs[i]!.name.split("/")) }));
 }
 
 async function runChild(request: JobsRequest, index: number, running: Set<ResultPromise>, output: SweepOutput): Promise<RunSummaryRow> {
@@ -76,18 +78,22 @@ async function runChild(request: JobsRequest, index: number, running: Set<Result
     const event = parseEventLine(line);
     output.push(event === null ? { type: "cell-text", index, line } : { type: "cell-event", index, event });
   }
-  const { exitCode } = await child;
+  const { exitCode, signal } = await child;
   running.delete(child);
-  output.push({ type: "cell-exit", index, exitCode });
-  return summaryRow(run.name, childOutcome(dir, exitCode));
+  const outcome = childOutcome(dir, exitCode === 130 || signal === "SIGINT");
+  output.push({ type: "cell-exit", index, status: outcome.status });
+  return summaryRow(run.name, outcome);
 }
 
-/** How a child's run ended: its summary.json when it wrote one, else its exit status. */
-function childOutcome(dir: string, exitCode: number | undefined): RunOutcome {
+/**
+ * How a child's run ended: its summary.json when it wrote one, else interrupted when Ctrl-C
+ * stopped it (exit 130, or the signal itself before the child had set up its handler), else failed.
+ */
+function childOutcome(dir: string, interrupted: boolean): RunOutcome {
   const runDir = new RunDir(dir);
   if (runDir.has("summary.json")) {
     const { status, step } = runDir.readJson<{ status: RunOutcome["status"]; step: number }>("summary.json");
     return { status, step, dir };
   }
-  return { status: exitCode === 130 ? "interrupted" : "failed", step: 0, dir };
+  return { status: interrupted ? "interrupted" : "failed", step: 0, dir };
 }
