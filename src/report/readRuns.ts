@@ -4,6 +4,7 @@ import type { Value } from "../check/values.js";
 import type { GraphDocument } from "../graph/ir.js";
 import type { EvalSampleRecord } from "../runtime/executor/evaluation.js";
 import type { EvalResult } from "../runtime/executor/events.js";
+import { runFolder } from "../runtime/executor/runDir.js";
 import { available, unavailable, type Analysis } from "./analysis.js";
 import { readJsonFile, readJsonLines, recordProblem } from "./runFiles.js";
 import type { CodeFrequencySource, RunLog, RunMeta, SampleRow, StepRow } from "./runLog.js";
@@ -38,7 +39,7 @@ function sweepRuns(root: string): string[] {
     if (problem !== null) throw new ReportInputError(`${path.join(root, "summary.json")}: runs[${i}]: ${problem}`);
     const { run, dir } = entry as { run: string; dir: string };
     // A sweep writes each run under its root by name; the recorded dir is relative to where rlx ran.
-    const found = [path.join(root, ...run.split("/")), dir].find((d) => existsSync(path.join(d, "meta.json")));
+    const found = [runFolder(root, run), dir].find((d) => existsSync(path.join(d, "meta.json")));
     if (found === undefined) throw new ReportInputError(`${path.join(root, "summary.json")} lists run '${run}' at ${dir}, which holds no run (moved or deleted?)`);
     return found;
   });

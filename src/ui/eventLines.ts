@@ -7,7 +7,8 @@ import type { RunEvent } from "../runtime/executor/events.js";
  */
 export const EVENTS_ENV = "RLX_EVENTS";
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<RunEvent["type"]>(["start", "phase", "progress", "step", "eval", "sample", "checkpoint", "warning", "log", "done"]);
+// A record, so a new kind of event that is missing here fails to compile.
+const EVENT_TYPES: Readonly<Record<RunEvent["type"], true>> = { start: true, phase: true, progress: true, step: true, eval: true, sample: true, checkpoint: true, warning: true, log: true, done: true };
 
 export function eventLine(event: RunEvent): string {
   return JSON.stringify(event);
@@ -20,7 +21,7 @@ export function parseEventLine(line: string): RunEvent | null {
     const value: unknown = JSON.parse(line);
     if (typeof value !== "object" || value === null) return null;
     const type = (value as { type?: unknown }).type;
-    return typeof type === "string" && EVENT_TYPES.has(type) ? (value as RunEvent) : null;
+    return typeof type === "string" && Object.hasOwn(EVENT_TYPES, type) ? (value as RunEvent) : null;
   } catch {
     return null;
   }

@@ -33,6 +33,12 @@ export function compact(value: number): string {
   return fixed(value, 0);
 }
 
+/** `████░░░░`: the share of `done` in `total`, in `width` cells. */
+export function progressBar(done: number, total: number, width: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, done / total)) * width);
+  return "█".repeat(filled) + "░".repeat(width - filled);
+}
+
 /** Cuts a line to `width` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;

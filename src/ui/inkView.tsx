@@ -1,14 +1,9 @@
 import { render } from "ink";
 import type { ReactElement } from "react";
+import type { EventOutput } from "./runOutput.js";
 
 /** A live Ink view folded from a stream of events; Ink throttles redraws, so pushing every event is cheap. */
-export interface InkView<E> {
-  push(event: E): void;
-  /** Renders the final state and releases the terminal, so the process can exit. */
-  done(): Promise<void>;
-}
-
-export function startInkView<S, E>(initial: S, reduce: (state: S, event: E) => S, view: (state: S) => ReactElement, stdout: NodeJS.WriteStream): InkView<E> {
+export function startInkView<S, E>(initial: S, reduce: (state: S, event: E) => S, view: (state: S) => ReactElement, stdout: NodeJS.WriteStream): EventOutput<E> {
   let state = initial;
   // Ctrl-C belongs to the command, which stops after a checkpoint; Ink must not exit on it.
   const ink = render(view(state), { stdout, exitOnCtrlC: false });

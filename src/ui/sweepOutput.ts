@@ -1,14 +1,11 @@
 import { chooseRunOutput } from "./openRunOutput.js";
 import { createPlainLogger } from "./plainLog.js";
+import type { EventOutput } from "./runOutput.js";
 import { startSweepView } from "./startSweepView.js";
 import { STOPPING_MESSAGE, type SweepEvent } from "./sweepState.js";
 
 /** Where `rlx run --jobs` reports its runs: the sweep view on a terminal, prefixed plain lines elsewhere. */
-export interface SweepOutput {
-  push(event: SweepEvent): void;
-  /** Releases the terminal, so the summary table can follow. */
-  done(): Promise<void>;
-}
+export type SweepOutput = EventOutput<SweepEvent>;
 
 export interface SweepOutputTarget {
   readonly file: string;

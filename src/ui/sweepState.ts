@@ -1,10 +1,6 @@
 import type { RunEvent } from "../runtime/executor/events.js";
 import { initialRunState, reduceRun, type RunOutcome, type RunViewState, WARNINGS_KEPT } from "./runState.js";
 
-/**
- * The state of `rlx run --jobs N`: every run of the invocation, each folded from its child's
- * events by the single-run reducer, so a cell's numbers are the ones its own view would show.
- */
 /** What the first Ctrl-C of `rlx run --jobs` does, as both outputs say it. */
 export const STOPPING_MESSAGE = "stopping each run after its step and checkpoint; no further run starts (Ctrl-C again to stop at once)";
 
@@ -16,6 +12,10 @@ export interface SweepCell {
   readonly run: RunViewState;
 }
 
+/**
+ * The state of `rlx run --jobs N`: every run of the invocation, each folded from its child's
+ * events by the single-run reducer, so a cell's numbers are the ones its own view would show.
+ */
 export interface SweepViewState {
   readonly file: string;
   /** Runs at once. */

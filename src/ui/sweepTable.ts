@@ -1,4 +1,4 @@
-import { duration, fixed, truncate } from "./format.js";
+import { duration, fixed, progressBar, truncate } from "./format.js";
 import type { RunViewState } from "./runState.js";
 import type { SweepCell, SweepViewState } from "./sweepState.js";
 
@@ -41,9 +41,8 @@ function progress(cell: SweepCell): string {
     return `${truncate(phase.name, PHASE_CHARS)}${share}`;
   }
   if (run.totalSteps === 0) return `step ${run.step}`;
-  const filled = Math.round(Math.min(1, run.step / run.totalSteps) * BAR_WIDTH);
   const eta = run.outcome === null ? ` ETA ${duration(run.etaSeconds)}` : "";
-  return `${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)} ${run.step}/${run.totalSteps}${eta}`;
+  return `${progressBar(run.step, run.totalSteps, BAR_WIDTH)} ${run.step}/${run.totalSteps}${eta}`;
 }
 
 /** The latest result of a metric, after the one before it when there is one: `0.940→0.945`. */

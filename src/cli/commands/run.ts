@@ -5,7 +5,7 @@ import { buildGraph } from "../../graph/build.js";
 import type { GraphRun } from "../../graph/ir.js";
 import { type BackendRequest, BackendUnavailableError, selectBackend } from "../../runtime/backend.js";
 import { ResultCache } from "../../runtime/executor/cache.js";
-import { RunDir, defaultRunRoot } from "../../runtime/executor/runDir.js";
+import { RunDir, defaultRunRoot, runFolder } from "../../runtime/executor/runDir.js";
 import { InterruptedError, RunInputError } from "../../runtime/executor/errors.js";
 import { DataError } from "../../runtime/data/rows.js";
 import { evaluatorFor, runExperiment } from "../../runtime/executor/runExperiment.js";
@@ -37,8 +37,10 @@ A terminal shows a live view; a pipe, a file or CI gets one plain line per event
   --cache DIR      where pretrained models and majority-vote labels are kept (default .rlx-cache)
   --no-cache       neither read nor write that cache
   --jobs N         run up to N runs of a sweep at once, each in its own process (the wasm backend
-                   uses one core per run); their plain logs are interleaved, each line prefixed
-                   with its run's name. Metrics are the same as run one after another.
+                   uses one core per run). A terminal shows every run in one view (status,
+                   progress, last metrics, evaluations); elsewhere their plain logs are
+                   interleaved, each line prefixed with its run's name. Metrics are the same as
+                   run one after another.
 
   --engine E       local (default: the tfjs runtime above) or verl: export the run into its run
                    directory (as rlx export --target verl does, with the same --model, --steps,
@@ -130,7 +132,7 @@ export async function runCommand(argv: string[], io: Output): Promise<number> {
         ...(runs.length > 1 ? { position: { index: i + 1, total: runs.length } } : {}),
         backend: selected,
         steps,
-        dir: runs.length === 1 ? root : path.join(root, ...run.name.split("/")),
+        dir: runs.length === 1 ? root : runFolder(root, run.name),
         resume: values.resume ?? null,
         resumeCommand: (dir) => ["rlx run", file, "--resume", dir, ...(backend === "auto" ? [] : ["--backend", backend])].join(" "),
         evaluator,
@@ -242,7 +244,7 @@ async function runOnEngine(
   try {
     for (const run of runs) {
       if (interrupted) break;
-      const dir = runs.length === 1 ? root : path.join(root, ...run.name.split("/"));
+      const dir = runs.length === 1 ? root : runFolder(root, run.name);
       statuses.push(
         await runOnVerl({ graph, run, options, ray, dir, evaluator, emit: (event) => output.push(event), onInterrupt: (h) => (handler = h), shouldStop: () => interrupted }),
       );

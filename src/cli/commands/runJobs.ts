@@ -1,8 +1,7 @@
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa, type ResultPromise } from "execa";
 import type { GraphRun } from "../../graph/ir.js";
-import { RunDir } from "../../runtime/executor/runDir.js";
+import { RunDir, runFolder } from "../../runtime/executor/runDir.js";
 import type { RunOutcome } from "../../runtime/executor/runExperiment.js";
 import { type RunSummaryRow, summaryRow } from "../../runtime/executor/runsSummary.js";
 import { EVENTS_ENV, parseEventLine } from "../../ui/eventLines.js";
@@ -59,12 +58,12 @@ export async function runInChildren(request: JobsRequest): Promise<RunSummaryRow
     await output.done();
   }
   // A run that Ctrl-C kept from starting counts as interrupted at step 0, so the exit status says 130.
-  return rows.map((row, i) => row ?? summaryRow(runs[i]!.name, { status: "interrupted", step: 0, dir: path.join(request.root, ...runs[i]!.name.split("/")) }));
+  return rows.map((row, i) => row ?? summaryRow(runs[i]!.name, { status: "interrupted", step: 0, dir: runFolder(request.root, runs[i]!.name) }));
 }
 
 async function runChild(request: JobsRequest, index: number, running: Set<ResultPromise>, output: SweepOutput): Promise<RunSummaryRow> {
   const run = request.runs[index]!;
-  const dir = path.join(request.root, ...run.name.split("/"));
+  const dir = runFolder(request.root, run.name);
   output.push({ type: "cell-start", index });
   const child = execa(process.execPath, [RLX_BIN, "run", request.file, "--run", run.name, "--out", dir, ...request.childArgs], {
     reject: false,

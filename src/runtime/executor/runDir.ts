@@ -71,6 +71,11 @@ export class RunDir {
   }
 }
 
+/** A run's folder inside an invocation's folder: the `/` in a sweep cell's name makes sub-directories. */
+export function runFolder(root: string, runName: string): string {
+  return path.join(root, ...runName.split("/"));
+}
+
 /** `runs/<name>-<yyyymmdd-hhmmss>`, with `/` in sweep cell names kept as sub-directories. */
 export function defaultRunRoot(runName: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);

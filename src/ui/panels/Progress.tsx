@@ -1,5 +1,5 @@
 import { Text } from "ink";
-import { duration } from "../format.js";
+import { duration, progressBar } from "../format.js";
 import type { RunViewState } from "../runState.js";
 
 const BAR_WIDTH = 30;
@@ -8,8 +8,7 @@ const BAR_WIDTH = 30;
 export function Progress({ state }: { state: RunViewState }) {
   if (state.totalSteps === 0) return null;
   const share = Math.min(1, Math.max(0, state.step / state.totalSteps));
-  const filled = Math.round(share * BAR_WIDTH);
-  const bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+  const bar = progressBar(state.step, state.totalSteps, BAR_WIDTH);
   const elapsed = state.latest === null ? "" : `  elapsed ${duration(state.latest.wall_s)}`;
   const eta = state.outcome === null ? `  ETA ${duration(state.etaSeconds)}` : "";
   const checkpoint = state.checkpoint === null ? "" : `  · checkpoint step ${state.checkpoint.step}`;
