@@ -445,7 +445,8 @@ export function checkNumber(
   return true;
 }
 
-function rangeText(spec: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean }): string {
+/** `between 0 and 1`, `≥ 2`, `in (0, 1]`: a numeric range as messages write it. */
+export function rangeText(spec: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean }): string {
   const { min, max, minExclusive, maxExclusive } = spec;
   if (min !== undefined && max !== undefined) {
     if (!minExclusive && !maxExclusive) return `between ${min} and ${max}`;
