@@ -4,6 +4,7 @@ import { compileCommand, compileHelp } from "./commands/compile.js";
 import { exportCommand, exportHelp } from "./commands/export.js";
 import { rewardCommand, rewardHelp } from "./commands/reward.js";
 import { auditCommand, auditHelp } from "./commands/audit.js";
+import { lspCommand, lspHelp } from "./commands/lsp.js";
 import { replCommand, replHelp } from "./commands/repl.js";
 import { reportCommand, reportHelp } from "./commands/report.js";
 import { runCommand, runHelp } from "./commands/run.js";
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   reward: { summary: "score a response (or a JSONL file of them) with a reward expression", help: rewardHelp, run: rewardCommand },
   audit: { summary: "how a reward relates to correctness on a JSONL file of responses", help: auditHelp, run: auditCommand },
   repl: { summary: "type reward expressions and responses, see the value and why", help: replHelp, run: replCommand },
+  lsp: { summary: "the language server for editors: diagnostics, hover, completion, go to definition (stdin/stdout)", help: lspHelp, run: lspCommand },
 };
 
 function usage(): string {
