@@ -36,6 +36,8 @@ export function completionsAt(doc: DocumentView, offset: number): CompletionItem
   return generalItems(doc);
 }
 
+const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
+
 /** The index of the last `{`, `(` or `[` not closed before the cursor. */
 function innermostOpenBracket(tokens: readonly IToken[]): number | undefined {
   let depth = 0;
@@ -63,15 +65,15 @@ function endsValue(token: IToken): boolean {
   return [T.Name, T.NumberLiteral, T.StringLiteral, T.RParen, T.RBracket].some((type) => tokenMatcher(token, type));
 }
 
-const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
+/** Names in scope first, then built-ins, then keywords. */
+const BUILTIN_ITEMS = [...BUILTINS.values()].map(
+  (spec): CompletionItem => ({ label: spec.name, kind: CompletionItemKind.Function, detail: signature(spec), documentation: markdown(builtinDoc(spec)), sortText: `1${spec.name}` }),
+);
+const KEYWORD_ITEMS = T.keywords.map((word): CompletionItem => ({ label: word, kind: CompletionItemKind.Keyword, sortText: `2${word}` }));
 
 function generalItems(doc: DocumentView): CompletionItem[] {
   const names = doc.scopes.visibleNames(doc.module, "value").map((name) => symbolItem(doc, doc.scopes.lookup(doc.module, name, "value")!));
-  const builtins = [...BUILTINS.values()].map(
-    (spec): CompletionItem => ({ label: spec.name, kind: CompletionItemKind.Function, detail: signature(spec), documentation: markdown(builtinDoc(spec)), sortText: `1${spec.name}` }),
-  );
-  const keywords = T.keywords.map((word): CompletionItem => ({ label: word, kind: CompletionItemKind.Keyword, sortText: `2${word}` }));
-  return [...names, ...builtins, ...keywords];
+  return [...names, ...BUILTIN_ITEMS, ...KEYWORD_ITEMS];
 }
 
 function symbolItem(doc: DocumentView, symbol: Symbol): CompletionItem {

@@ -51,6 +51,7 @@ export function paramType(p: ParamSpec): string {
 export function grpoFieldDoc(name: string): string {
   const field = GRPO_FIELD_BY_NAME.get(name);
   if (field) return `${code(`${field.name}: ${grpoFieldType(field)} = ${field.default ?? "none"}`)}\n\n${field.doc}`;
+  // The checker checks `clip` as clip_low, the stricter side.
   const low = GRPO_FIELD_BY_NAME.get("clip_low")!;
   return `${code(`${CLIP_SHORTHAND}: ${grpoFieldType(low)}`)}\n\nsets both \`clip_low\` and \`clip_high\`; \`${CLIP_SHORTHAND}: none\` removes the clip`;
 }

@@ -16,9 +16,18 @@ export class Workspace {
     this.disk = nodeHost(root);
   }
 
-  /** The file a document is; an unsaved new document (`untitled:Untitled-1`) counts as a file in the root. */
+  /**
+   * The file a document is. One that is not a local file (`untitled:Untitled-1`, a new unsaved
+   * document) counts as a file of that name in the root.
+   */
   pathOf(uri: string): string {
-    if (uri.startsWith("file:")) return fileURLToPath(uri);
+    if (uri.startsWith("file:")) {
+      try {
+        return fileURLToPath(uri);
+      } catch {
+        // A file URL with a host (`file://server/share/…`) names no local path here.
+      }
+    }
     const name = decodeURIComponent(uri.slice(Math.max(uri.lastIndexOf("/"), uri.indexOf(":")) + 1));
     return path.join(this.root, name.endsWith(".rlx") ? name : `${name}.rlx`);
   }

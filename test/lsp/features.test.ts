@@ -1,10 +1,12 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/lsp/diagnostics.js";
 import { completionsAt } from "../../src/lsp/completion.js";
 import { definitionAt } from "../../src/lsp/definition.js";
 import { viewDocument } from "../../src/lsp/document.js";
 import { hoverAt } from "../../src/lsp/hover.js";
-import { memoryHost } from "../check/helpers.js";
+import { EXAMPLES_DIR, memoryHost, REPO_ROOT, rlxFiles, STDLIB_DIR } from "../check/helpers.js";
 
 const MAIN = "/mem/main.rlx";
 const uriOf = (p: string) => `file://${p}`;
@@ -192,5 +194,33 @@ describe("definition", () => {
   it("has no location for a built-in or an unknown name", () => {
     expect(definition("reward r = len|gth")).toBeNull();
     expect(definition("reward r = nop|e")).toBeNull();
+  });
+});
+
+describe("every position", () => {
+  it("of the examples, the stdlib and the broken fixtures gets an answer, and a hover covers its position", () => {
+    const files = [EXAMPLES_DIR, STDLIB_DIR, path.join(REPO_ROOT, "test/fixtures/broken")].flatMap(rlxFiles);
+    expect(files.length).toBeGreaterThan(100);
+    const problems: string[] = [];
+    let hovers = 0;
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const doc = viewDocument(MAIN, memoryHost({ [MAIN]: text, "/mem/lib.rlx": "reward r = length\n" }));
+      const offsetOf = (p: { line: number; character: number }) => doc.module.file.lineStarts[p.line]! + p.character;
+      for (let offset = 0; offset <= text.length; offset++) {
+        const where = `${path.basename(file)} offset ${offset}`;
+        try {
+          const hover = hoverAt(doc, offset);
+          if (hover) hovers++;
+          if (hover && !(offsetOf(hover.range!.start) <= offset && offset <= offsetOf(hover.range!.end))) problems.push(`${where}: hover range elsewhere`);
+          definitionAt(doc, offset, uriOf);
+          completionsAt(doc, offset);
+        } catch (error) {
+          problems.push(`${where}: ${(error as Error).stack}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(hovers).toBeGreaterThan(1000);
   });
 });

@@ -139,6 +139,13 @@ describe("rlx lsp over stdio", () => {
     expect(stdlib).toMatchObject({ uri: expect.stringMatching(/\/stdlib\/rewards\.rlx$/) });
   });
 
+  it("checks a new document that was never saved", async () => {
+    const untitled = "untitled:Untitled-1";
+    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: untitled, languageId: "rlx", version: 1, text: 'import "./lib"\nreward r = my_reward & nope\n' } });
+    const { diagnostics } = await nextDiagnostics(untitled);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([["RLX0203", "unknown name 'nope'"]]);
+  });
+
   it("shuts down and exits with status 0", async () => {
     expect(await client.sendRequest(ShutdownRequest.type)).toBeNull();
     await client.sendNotification(ExitNotification.type);
