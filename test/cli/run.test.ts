@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { execa, type ResultPromise } from "execa";
 import { describe, expect, it } from "vitest";
-import { read, runInProcess, tempDir, TINY_RUN, waitForLine } from "../runtime/executor/helpers.js";
+import { read, runInProcess, TINY_RUN, waitForLine } from "../runtime/executor/helpers.js";
+import { tempDir } from "../support/tempDir.js";
 
 /** `rlx run` as a user starts it, in plain mode (CI set): a subprocess of bin/rlx.js. */
 function rlxRun(...args: string[]): ResultPromise {

@@ -1,16 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 import { PNG } from "pngjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jsonl, runInProcess, TINY_RUN } from "../runtime/executor/helpers.js";
-import { completeRun, tempDir, writeRun } from "./handMadeRuns.js";
+import { rlx } from "../support/rlx.js";
+import { tempDir } from "../support/tempDir.js";
+import { completeRun, writeRun } from "./handMadeRuns.js";
 
-/** `rlx report` as a user runs it: a subprocess of bin/rlx.js (which runs dist/, built by `npm test` first). */
-async function rlxReport(...args: string[]) {
-  const result = await execa(process.execPath, ["bin/rlx.js", "report", ...args], { reject: false, env: { NO_COLOR: "1" } });
-  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-}
+/** `rlx report` as a user runs it. */
+const rlxReport = (...args: string[]) => rlx("report", ...args);
 
 const noStackTrace = /\n\s+at /;
 

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateArith } from "../../../src/runtime/data/arith.js";
-import { jsonl, read, runInProcess, tempDir, TINY_RUN } from "./helpers.js";
+import { tempDir } from "../../support/tempDir.js";
+import { jsonl, read, runInProcess, TINY_RUN } from "./helpers.js";
 
 
 describe("rlx run, in process", () => {
