@@ -27,7 +27,8 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: "test-results.json" }]],
     projects: [
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...E2E] } },
-      { extends: true, test: { name: "e2e", include: E2E } },
+      // One run of TINY_RUN, trained before any e2e test starts, for the tests that read a finished run (test/support/referenceRun.ts).
+      { extends: true, test: { name: "e2e", include: E2E, globalSetup: ["test/support/referenceRun.ts"] } },
     ],
   },
 });
