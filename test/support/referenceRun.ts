@@ -19,8 +19,14 @@ declare module "vitest" {
  */
 export async function setup(project: TestProject): Promise<() => void> {
   const dir = tempDir("rlx-reference-run-");
-  const { outcome } = await runInProcess(TINY_RUN, { dir });
-  if (outcome.status !== "completed") throw new Error(`the reference run of ${TINY_RUN} ended ${outcome.status}, not completed`);
+  try {
+    const { outcome } = await runInProcess(TINY_RUN, { dir });
+    if (outcome.status !== "completed") throw new Error(`the reference run of ${TINY_RUN} ended ${outcome.status}, not completed`);
+  } catch (error) {
+    // No teardown follows a failed setup.
+    removeTempDirs();
+    throw error;
+  }
   const before = fingerprint(dir);
   project.provide("referenceRun", dir);
   return () => {
