@@ -1,12 +1,16 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchBounds } from "./bounds.js";
 import { benchFrontend } from "./frontend.js";
 import { benchMath } from "./math.js";
 import { benchRewards } from "./rewards.js";
 import { benchRuntime } from "./runtime.js";
 import { table } from "./table.js";
 
-/** `npm run bench`: every benchmark of rlx, each as a table with its reference measured in the same run. */
+/**
+ * `npm run bench`: every benchmark of rlx, each as a table with its reference measured in the same
+ * run. It exits 1 when a measurement misses one of rlx's speed targets or time budgets.
+ */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 console.log(`rlx benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -29,6 +33,11 @@ console.log(
     rewardRows.map((r) => [r.name, r.responsesPerSecond, `${(r.responsesPerSecond / 5000).toFixed(1)}×`]),
   ),
 );
+console.log();
+
+console.log("Long and hostile inputs, one call each against its time budget");
+const bounds = benchBounds();
+console.log(table(["input", "ms", "budget ms", "within budget"], bounds.map((b) => [b.input, b.ms, b.budgetMs, b.ms <= b.budgetMs ? "yes" : "NO"])));
 console.log();
 
 console.log("Local runtime vs PyTorch on CPU: the default model, one rollout and one GRPO update (timings as measured on a possibly shared machine)");
@@ -60,3 +69,11 @@ console.log(
 for (const note of runtime.notes) console.log(`- ${note}`);
 console.log(`(runtime section: ${runtime.seconds.toFixed(0)} s)`);
 console.log();
+
+const missed = [
+  ...frontend.filter((t) => t.budgetMs !== null && t.medianMs > t.budgetMs).map((t) => `${t.phase}: ${t.medianMs.toFixed(1)} ms, budget ${t.budgetMs} ms`),
+  ...rewardRows.filter((r) => r.targetPerSecond !== null && r.responsesPerSecond < r.targetPerSecond).map((r) => `${r.name}: ${r.responsesPerSecond} responses/s, target ${r.targetPerSecond}`),
+  ...bounds.filter((b) => b.ms > b.budgetMs).map((b) => `${b.input}: ${b.ms.toFixed(0)} ms, budget ${b.budgetMs} ms`),
+];
+for (const m of missed) console.log(`missed: ${m}`);
+if (missed.length > 0) process.exitCode = 1;

@@ -11,6 +11,8 @@ import { randomStream } from "../util/prng.js";
 export interface MathBenchResult {
   name: string;
   responsesPerSecond: number;
+  /** The rate grading must reach, if it has one: 5,000 responses a second on one core. */
+  targetPerSecond: number | null;
 }
 
 const RESPONSES = 10_000;
@@ -34,9 +36,9 @@ export function benchMath(): MathBenchResult[] {
     for (const a of answers) mathEqual(a.answer, a.gold);
   });
   return [
-    { name: "math gradeResponse (10k synthetic Qwen2.5-Math responses)", responsesPerSecond: rate(samples.length, grade) },
-    { name: "math extractAnswer only", responsesPerSecond: rate(samples.length, extract) },
-    { name: "math mathEqual only (answers already extracted)", responsesPerSecond: rate(samples.length, compare) },
+    { name: "math gradeResponse (10k synthetic Qwen2.5-Math responses)", responsesPerSecond: rate(samples.length, grade), targetPerSecond: 5000 },
+    { name: "math extractAnswer only", responsesPerSecond: rate(samples.length, extract), targetPerSecond: null },
+    { name: "math mathEqual only (answers already extracted)", responsesPerSecond: rate(samples.length, compare), targetPerSecond: null },
   ];
 }
 

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { nodeHost } from "../../src/check/host.js";
 import { checkProgram, type Program } from "../../src/check/program.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { formatDiagnostic } from "../../src/diagnostics/format.js";
+import { tempDir } from "../support/tempDir.js";
 import { diagnosticProblems, memoryHost, REPO_ROOT } from "./helpers.js";
 
 /**
@@ -116,8 +116,7 @@ describe("broken-input corpus", () => {
 });
 
 describe("inputs made by the test", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "rlx-corpus-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir("rlx-corpus-");
 
   function only(program: Program, code: string, line = 1, column = 1): void {
     const shown = report(program);

@@ -1,21 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-
-/** The CLI as a user runs it: a subprocess of bin/rlx.js (built by `npm test` before vitest runs). */
-async function rlx(...args: string[]) {
-  const result = await execa(process.execPath, ["bin/rlx.js", ...args], { reject: false, env: { NO_COLOR: "1" } });
-  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "rlx-cli-"));
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+import { rlx } from "../support/rlx.js";
+import { tempDir, tempFile } from "../support/tempDir.js";
 
 describe("rlx CLI", () => {
   it("checks every example cleanly", async () => {
@@ -59,7 +47,7 @@ describe("rlx CLI", () => {
   });
 
   it("writes the graph to --out and prints canonical rlx with --emit rlx", async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), "rlx-out-")), "g.json");
+    const out = path.join(tempDir("rlx-out-"), "g.json");
     expect((await rlx("compile", "examples/ground_truth.rlx", "--out", out)).code).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8")).format).toBe("rlx.graph/1");
     const printed = await rlx("compile", "examples/ground_truth.rlx", "--emit", "rlx");
@@ -75,7 +63,7 @@ describe("rlx CLI", () => {
   });
 
   it("ends quietly when the reader of its output goes away (| head)", async () => {
-    const errors = path.join(mkdtempSync(path.join(tmpdir(), "rlx-cli-")), "stderr.txt");
+    const errors = path.join(tempDir("rlx-cli-"), "stderr.txt");
     const piped = await execa("sh", ["-c", `"${process.execPath}" bin/rlx.js compile examples/cross_model.rlx 2>"${errors}" | head -c 20`], { reject: false });
     expect(piped.stdout).toBe('{\n  "format": "rlx.g');
     expect(readFileSync(errors, "utf8")).toBe("");

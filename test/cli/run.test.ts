@@ -1,13 +1,17 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { execa, type ResultPromise } from "execa";
-import { describe, expect, it } from "vitest";
-import { read, runInProcess, tempDir, TINY_RUN, waitForLine } from "../runtime/executor/helpers.js";
+import { describe, expect, inject, it } from "vitest";
+import { read, TINY_RUN, waitForLine } from "../runtime/executor/helpers.js";
+import { tempDir } from "../support/tempDir.js";
 
 /** `rlx run` as a user starts it, in plain mode (CI set): a subprocess of bin/rlx.js. */
 function rlxRun(...args: string[]): ResultPromise {
   return execa(process.execPath, ["bin/rlx.js", "run", ...args], { reject: false, env: { CI: "1", NO_COLOR: "1" }, buffer: { stdout: true } });
 }
+
+/** A complete run of TINY_RUN, trained once for all e2e tests (test/support/referenceRun.ts); read only. */
+const reference = inject("referenceRun");
 
 describe("rlx run (subprocess, plain lines)", () => {
   it("runs an experiment to the end with one line per event", async () => {
@@ -24,9 +28,6 @@ describe("rlx run (subprocess, plain lines)", () => {
   });
 
   it("survives SIGKILL: resuming from the last checkpoint ends with the uninterrupted run's metrics", async () => {
-    const whole = tempDir("rlx-cli-whole-");
-    await runInProcess(TINY_RUN, { dir: whole });
-
     const dir = tempDir("rlx-cli-killed-");
     const child = rlxRun(TINY_RUN, "--out", dir, "--no-cache");
     await waitForLine(child, /^checkpoint step 2 /);
@@ -38,7 +39,7 @@ describe("rlx run (subprocess, plain lines)", () => {
     const resumed = await rlxRun(TINY_RUN, "--resume", dir, "--no-cache");
     expect(resumed.exitCode).toBe(0);
     expect(String(resumed.stdout)).toMatch(/ resumed_from=[24]\n/);
-    for (const name of ["metrics.jsonl", "evals.jsonl", "samples.jsonl"]) expect(read(dir, name), name).toBe(read(whole, name));
+    for (const name of ["metrics.jsonl", "evals.jsonl", "samples.jsonl"]) expect(read(dir, name), name).toBe(read(reference, name));
   });
 
   it("on Ctrl-C finishes the step, checkpoints, prints the resume command and exits 130", async () => {
@@ -79,11 +80,9 @@ describe("rlx run (subprocess, plain lines)", () => {
     expect(String(jobs.stderr)).toContain("--jobs must be a positive whole number, not '0'");
     const resume = await rlxRun(TINY_RUN, "--resume", tempDir("rlx-cli-empty-"));
     expect(String(resume.stderr)).toMatch(/is not an rlx run directory/);
-    const other = tempDir("rlx-cli-other-");
-    await rlxRun(TINY_RUN, "--steps", "1", "--out", other, "--no-cache");
-    const mismatch = await rlxRun("examples/ground_truth.rlx", "--resume", other, "--no-cache");
+    const mismatch = await rlxRun("examples/ground_truth.rlx", "--resume", reference, "--no-cache");
     expect(mismatch.exitCode).toBe(2);
-    expect(String(mismatch.stderr)).toContain(`${other} holds a run of 'tiny_run' from ${TINY_RUN}, which this file does not define`);
+    expect(String(mismatch.stderr)).toContain(`${reference} holds a run of 'tiny_run' from ${TINY_RUN}, which this file does not define`);
   });
 
   it("says a real checkpoint needs a distributed engine, without a stack trace", async () => {

@@ -1,16 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 import { PNG } from "pngjs";
-import { beforeAll, describe, expect, it } from "vitest";
-import { jsonl, runInProcess, TINY_RUN } from "../runtime/executor/helpers.js";
-import { completeRun, tempDir, writeRun } from "./handMadeRuns.js";
+import { describe, expect, inject, it } from "vitest";
+import { jsonl } from "../runtime/executor/helpers.js";
+import { rlx } from "../support/rlx.js";
+import { tempDir } from "../support/tempDir.js";
+import { completeRun, writeRun } from "./handMadeRuns.js";
 
-/** `rlx report` as a user runs it: a subprocess of bin/rlx.js (which runs dist/, built by `npm test` first). */
-async function rlxReport(...args: string[]) {
-  const result = await execa(process.execPath, ["bin/rlx.js", "report", ...args], { reject: false, env: { NO_COLOR: "1" } });
-  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-}
+/** `rlx report` as a user runs it. */
+const rlxReport = (...args: string[]) => rlx("report", ...args);
 
 const noStackTrace = /\n\s+at /;
 
@@ -52,15 +50,12 @@ describe("rlx report on hand-made run directories", () => {
 });
 
 describe("rlx report on a real run", () => {
-  let dir = "";
-  beforeAll(async () => {
-    dir = path.join(tempDir("rlx-report-real-"), "tiny");
-    const { outcome } = await runInProcess(TINY_RUN, { dir });
-    expect(outcome.status).toBe("completed");
-  }, 60_000);
+  /** A complete run of TINY_RUN, trained once for all e2e tests (test/support/referenceRun.ts); read only. */
+  const dir = inject("referenceRun");
 
   it("agrees with the run's own evaluations: the switch's accuracy and code share before and after are pass@1 and its code frequency", async () => {
-    const { code, stdout, stderr } = await rlxReport(dir, "--html", path.join(dir, "report.html"));
+    const html = path.join(tempDir("rlx-report-real-"), "report.html");
+    const { code, stdout, stderr } = await rlxReport(dir, "--html", html);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const evals = jsonl(dir, "evals.jsonl").filter((e) => e["metric"] === "pass@1") as { step: number; value: number; tracks: { code_frequency: number } }[];
@@ -75,6 +70,6 @@ describe("rlx report on a real run", () => {
     const metrics = jsonl(dir, "metrics.jsonl") as { accuracy: number; tracks: { code_frequency: number } }[];
     expect(stdout).toMatch(new RegExp(`accuracy +${f(metrics[0]!.accuracy)} +${f(metrics.at(-1)!.accuracy)} `));
     expect(stdout).toContain("code frequency (track code_frequency)");
-    expect(existsSync(path.join(dir, "report.html"))).toBe(true);
+    expect(existsSync(html)).toBe(true);
   });
 });

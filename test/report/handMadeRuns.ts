@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Hand-made run directories in the layout `rlx run` writes (README "Running experiments"), for the report's tests. */
@@ -8,10 +7,6 @@ export const TEST_DATA = "arith(test: 10, seed: 1, difficulty: 2)";
 
 const CODE_ANSWER = "python\nx = 12 + 30  # 2+0=2 1+3=4 -> 42\nprint(x)\n\\boxed{42}";
 const LANG_ANSWER = "12 plus 30: 2 plus 0 is 2, 1 plus 3 is 4, so 42.\n\\boxed{42}";
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
-}
 
 /** An answer in one style; its `tracks` deliberately disagree with it, so a test shows the report reads the text. */
 export function answer(step: number, index: number, style: "Code" | "Lang", correct: boolean, metric = "pass@1", data = TEST_DATA) {

@@ -9,7 +9,8 @@ import { analyseRuns } from "../../src/report/runReport.js";
 import { chartSvg } from "../../src/report/svgChart.js";
 import { evalTable } from "../../src/report/tables.js";
 import { terminalReport } from "../../src/report/terminal.js";
-import { completeRun, stepRow, tempDir, TEST_DATA, writeRun, type HandMadeRun } from "./handMadeRuns.js";
+import { tempDir } from "../support/tempDir.js";
+import { completeRun, stepRow, TEST_DATA, writeRun, type HandMadeRun } from "./handMadeRuns.js";
 
 function reportsOf(...runs: HandMadeRun[]) {
   const root = tempDir("rlx-report-render-");

@@ -5,7 +5,8 @@ import { codeFrequencyTrack } from "../../src/report/strategy.js";
 import { ReportInputError, readRunLog, runDirectories } from "../../src/report/readRuns.js";
 import { analyseRuns, type RunReport } from "../../src/report/runReport.js";
 import type { Value } from "../../src/check/values.js";
-import { answer, completeRun, containsTrack, stepRow, tempDir, writeRun, type HandMadeRun } from "./handMadeRuns.js";
+import { tempDir } from "../support/tempDir.js";
+import { answer, completeRun, containsTrack, stepRow, writeRun, type HandMadeRun } from "./handMadeRuns.js";
 
 function reportOf(run: HandMadeRun, edit?: (dir: string) => void): RunReport {
   const dir = writeRun(path.join(tempDir("rlx-report-logs-"), "run"), run);

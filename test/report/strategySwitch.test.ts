@@ -4,7 +4,8 @@ import { contributions } from "../../src/report/contributions.js";
 import { readRunLog } from "../../src/report/readRuns.js";
 import { analyseRuns, type RunReport } from "../../src/report/runReport.js";
 import { strategySwitches, type StrategySwitch } from "../../src/report/strategySwitch.js";
-import { answer, completeRun, problem, tempDir, TEST_DATA, writeRun } from "./handMadeRuns.js";
+import { tempDir } from "../support/tempDir.js";
+import { answer, completeRun, problem, TEST_DATA, writeRun } from "./handMadeRuns.js";
 
 /** The run's first strategy switch with its contributions, read from a hand-made run directory. */
 function switchOf(evalSamples: readonly object[]): NonNullable<ReturnType<typeof firstSwitch>> {

@@ -1,20 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-
-/** rlx as a user runs it: a subprocess of bin/rlx.js, which runs dist/ (`npm run build` first). */
-async function rlx(...args: string[]) {
-  const result = await execa(process.execPath, ["bin/rlx.js", ...args], { reject: false, env: { NO_COLOR: "1" } });
-  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempFile(name: string, text: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "rlx-reward-")), name);
-  writeFileSync(file, text);
-  return file;
-}
+import { rlx } from "../support/rlx.js";
+import { tempFile } from "../support/tempDir.js";
 
 const SAMPLES = "test/fixtures/responses/samples.jsonl";
 const CODE_BOXED = "test/fixtures/responses/code_boxed.txt";

@@ -6,12 +6,11 @@ import { formatDiagnostic } from "../../src/diagnostics/format.js";
 import { explained, reward, sample, score } from "./helpers.js";
 
 describe("matches(pattern)", () => {
-  it("runs a catastrophic pattern in linear time: (a+)+$ on 50,000 a's and a '!'", () => {
+  // A backtracking engine would never finish these; how long RE2 takes is measured by `npm run bench` (src/bench/bounds.ts).
+  it("runs a catastrophic pattern to the end: (a+)+$ on 50,000 a's and a '!'", () => {
     const text = `${"a".repeat(50_000)}!`;
-    const t0 = performance.now();
     expect(score('matches("(a+)+$")', text)).toBe(0);
     expect(score('matches("(a|aa)*b")', text)).toBe(0);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it("finds a match anywhere and reports it with its index", () => {

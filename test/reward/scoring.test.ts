@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readResponses } from "../../src/reward/responsesFile.js";
 import { audit, summarize, type ScoredRow } from "../../src/reward/scoring.js";
+import { tempFile } from "../support/tempDir.js";
 
 const row = (value: number, correct: boolean, labelled = true): ScoredRow => ({ line: 1, value, correct, labelled });
 
@@ -24,11 +22,7 @@ describe("summaries and audits", () => {
 });
 
 describe("responses files", () => {
-  const file = (text: string) => {
-    const f = path.join(mkdtempSync(path.join(tmpdir(), "rlx-rows-")), "r.jsonl");
-    writeFileSync(f, text);
-    return f;
-  };
+  const file = (text: string) => tempFile("r.jsonl", text);
 
   it("reads rows, skipping blank lines, labels as text, missing or null labels as null", () => {
     const f = file('{"response": "a", "answer": 3}\n\n{"response": "b", "answer": null}\n{"response": "c"}\n');

@@ -74,16 +74,15 @@ describe("stdlib rewards on Qwen2.5-Math-style responses", () => {
     expect(values).toEqual(Array.from({ length: 64 }, (_, i) => score("random_half", "anything else", "x", { sampleIndex: i })));
   });
 
-  it("scores a 200 KB response quickly and correctly", () => {
+  // How long this takes is measured by `npm run bench` (src/bench/bounds.ts).
+  it("scores a 200 KB response correctly", () => {
     const filler = "We consider the next case and check it carefully. ".repeat(4000); // 200,000 characters
     const text = `${filler}Using python here would be overkill.\n\nThe answer is $\\boxed{17}$.`;
     expect(text.length).toBeGreaterThan(200_000);
-    const t0 = performance.now();
     expect(score("math", text, "17")).toBe(1);
     expect(score("box_only_format_and_no_python", text)).toBe(0);
     expect(score("contain_python_wo_backticks", text)).toBe(1);
     expect(score('matches("boxed\\\\{[0-9]+\\\\}$")', text)).toBe(0);
     expect(score("length", text)).toBe(text.length);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { verlArguments } from "../../src/targets/verl/command.js";
 import { planVerl } from "../../src/targets/verl/export.js";
 import { parseModelChoice } from "../../src/targets/shared/run.js";
-import { jsonl, read, tempDir, waitForLine } from "../runtime/executor/helpers.js";
+import { jsonl, read, waitForLine } from "../runtime/executor/helpers.js";
+import { tempDir } from "../support/tempDir.js";
 import { compiled } from "./helpers.js";
 
 /**

@@ -12,7 +12,7 @@ import { exportOpenRlhf } from "../../src/targets/openrlhf/export.js";
 import type { TargetOptions } from "../../src/targets/shared/plan.js";
 import { parseModelChoice } from "../../src/targets/shared/run.js";
 import { exportVerl } from "../../src/targets/verl/export.js";
-import { tempDir } from "../runtime/executor/helpers.js";
+import { tempDir } from "../support/tempDir.js";
 import { compiled, withModule } from "./helpers.js";
 
 /**

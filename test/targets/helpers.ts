@@ -8,7 +8,7 @@ import { rewardModuleSource } from "../../src/targets/python/module.js";
 import type { TargetOptions } from "../../src/targets/shared/plan.js";
 import { parseModelChoice } from "../../src/targets/shared/run.js";
 import { reward } from "../reward/helpers.js";
-import { tempDir } from "../runtime/executor/helpers.js";
+import { tempDir } from "../support/tempDir.js";
 
 /** A generated reward module (reward `math`) written to a fresh directory; returns its path. */
 export function writeMathModule(): string {

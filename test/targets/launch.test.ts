@@ -5,7 +5,7 @@ import { planOpenRlhf } from "../../src/targets/openrlhf/export.js";
 import { ExportError } from "../../src/targets/shared/errors.js";
 import type { TargetOptions } from "../../src/targets/shared/plan.js";
 import { planVerl } from "../../src/targets/verl/export.js";
-import { tempDir } from "../runtime/executor/helpers.js";
+import { tempDir } from "../support/tempDir.js";
 import { compiled, EXAMPLE_OPTIONS } from "./helpers.js";
 
 /**

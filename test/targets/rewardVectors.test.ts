@@ -4,7 +4,7 @@ import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { printValue } from "../../src/check/printValue.js";
 import { rewardModuleSource } from "../../src/targets/python/module.js";
-import { tempDir } from "../runtime/executor/helpers.js";
+import { tempDir } from "../support/tempDir.js";
 import { type RewardVector, typescriptValues, vectorExpressions, vectorInputs, vectorLabelPorts } from "./vectors/build.js";
 import { CORE_EXPECTATIONS } from "./vectors/core.js";
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { benchMath, synthesize } from "../../../src/bench/math.js";
 import { gradeResponse, mathEqual } from "../../../src/reward/math/index.js";
 
 describe("mathEqual: methods and verdict shape", () => {
@@ -61,13 +60,17 @@ describe("mathEqual: bounded work", () => {
     expect(v.method).toBe("timeout");
   });
 
+  // How long a refusal takes is measured by `npm run bench` (src/bench/bounds.ts).
   it("refuses runaway inputs up front and says so", () => {
-    const t0 = performance.now();
     const v = mathEqual("9^{9^{9}}", "9^{9^{9}}+1");
     expect(v).toMatchObject({ equal: false, method: "timeout" });
-    expect(mathEqual("\\sum_{k=1}^{10^{100}} k", "5").method).toBe("timeout");
-    expect(mathEqual("10!^{10!}", "3").equal).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(v.reason).toContain("the CAS was not tried");
+    const sum = mathEqual("\\sum_{k=1}^{10^{100}} k", "5");
+    expect(sum.method).toBe("timeout");
+    expect(sum.reason).toContain("the CAS was not tried");
+    const factorial = mathEqual("10!^{10!}", "3");
+    expect(factorial.equal).toBe(false);
+    expect(factorial.reason).toContain("the CAS was not tried");
   });
 
   it("never throws and stays fast on random junk", () => {
@@ -92,26 +95,5 @@ describe("mathEqual: bounded work", () => {
     const wide = Array.from({ length: 2000 }, (_, i) => String(i)).join(", ");
     expect(() => mathEqual(wide, wide)).not.toThrow();
     expect(mathEqual("x".repeat(100_000), "x").equal).toBe(false);
-  });
-});
-
-describe("throughput", () => {
-  it("grades at least 5,000 synthetic responses per second on one core", () => {
-    const samples = synthesize(3000, 3);
-    for (const s of samples.slice(0, 500)) gradeResponse(s.response, s.gold);
-    const t0 = performance.now();
-    for (const s of samples) gradeResponse(s.response, s.gold);
-    const perSecond = (samples.length / (performance.now() - t0)) * 1000;
-    console.log(`math gradeResponse: ${Math.round(perSecond)} responses/s`);
-    expect(perSecond).toBeGreaterThanOrEqual(5000);
-  });
-
-  it("benchMath reports its rows", () => {
-    const rows = benchMath();
-    expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) {
-      expect(r.name).toMatch(/math/);
-      expect(r.responsesPerSecond).toBeGreaterThan(0);
-    }
   });
 });

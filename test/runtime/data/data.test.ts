@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parquetWriteFile } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
@@ -12,8 +11,9 @@ import { runPlan } from "../../../src/runtime/executor/plan.js";
 import { NodeEvaluator } from "../../../src/runtime/executor/prepare.js";
 import { loadParquet } from "../../../src/runtime/data/parquet.js";
 import { DataError } from "../../../src/runtime/data/rows.js";
+import { tempDir } from "../../support/tempDir.js";
 
-const dir = mkdtempSync(path.join(tmpdir(), "rlx-data-"));
+const dir = tempDir("rlx-data-");
 function file(name: string, text: string): string {
   const p = path.join(dir, name);
   writeFileSync(p, text);

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RunDir, defaultRunRoot } from "../../../src/runtime/executor/runDir.js";
 import { readTensorFile, writeTensorFile } from "../../../src/runtime/executor/tensorFile.js";
+import { tempDir } from "../../support/tempDir.js";
 
-const dir = mkdtempSync(path.join(tmpdir(), "rlx-exec-"));
+const dir = tempDir("rlx-exec-");
 
 describe("tensor files", () => {
   it("round-trip named float arrays bit for bit", () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ResultPromise } from "execa";
 import { checkProgram } from "../../../src/check/program.js";
@@ -8,6 +7,7 @@ import { selectBackend } from "../../../src/runtime/backend.js";
 import { ResultCache } from "../../../src/runtime/executor/cache.js";
 import type { RunEvent } from "../../../src/runtime/executor/events.js";
 import { evaluatorFor, runExperiment, type RunOutcome } from "../../../src/runtime/executor/runExperiment.js";
+import { tempDir } from "../../support/tempDir.js";
 
 export const TINY_RUN = "test/fixtures/runs/tiny_run.rlx";
 
@@ -19,10 +19,6 @@ export function read(dir: string, name: string): string {
 /** A JSON Lines file of a run directory, one object per line. */
 export function jsonl(dir: string, name: string): Record<string, unknown>[] {
   return read(dir, name).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
 /** Runs the first experiment of `file` in process on wasm, as `rlx run` would; returns its events too. */

@@ -1,21 +1,23 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { generateArith } from "../../../src/runtime/data/arith.js";
-import { jsonl, read, runInProcess, tempDir, TINY_RUN } from "./helpers.js";
+import { tempDir } from "../../support/tempDir.js";
+import { jsonl, read, runInProcess, TINY_RUN } from "./helpers.js";
 
+/** A complete run of TINY_RUN, trained once for all e2e tests (test/support/referenceRun.ts); read only. */
+const reference = inject("referenceRun");
 
 describe("rlx run, in process", () => {
   it("writes a complete run directory, and the same seed and backend give identical metrics", async () => {
     const a = tempDir("rlx-run-a-");
-    const b = tempDir("rlx-run-b-");
     const first = await runInProcess(TINY_RUN, { dir: a });
-    await runInProcess(TINY_RUN, { dir: b });
     expect(first.outcome).toEqual({ status: "completed", step: 6, dir: a });
     for (const name of ["meta.json", "config.json", "graph.json", "metrics.jsonl", "timings.jsonl", "samples.jsonl", "evals.jsonl", "eval_samples.jsonl", "summary.json", "checkpoints/latest.json"]) {
       expect(existsSync(path.join(a, name)), name).toBe(true);
     }
-    for (const name of ["metrics.jsonl", "evals.jsonl", "samples.jsonl", "eval_samples.jsonl"]) expect(read(b, name), name).toBe(read(a, name));
+    // The reference run is another run of the same file, trained in another process.
+    for (const name of ["metrics.jsonl", "evals.jsonl", "samples.jsonl", "eval_samples.jsonl"]) expect(read(reference, name), name).toBe(read(a, name));
 
     const metrics = jsonl(a, "metrics.jsonl");
     expect(metrics.map((m) => m["step"])).toEqual([1, 2, 3, 4, 5, 6]);
@@ -37,8 +39,6 @@ describe("rlx run, in process", () => {
   });
 
   it("stops after a step when asked, checkpoints, and resumes to the uninterrupted run's metrics", async () => {
-    const whole = tempDir("rlx-run-whole-");
-    await runInProcess(TINY_RUN, { dir: whole });
     const dir = tempDir("rlx-run-stop-");
     const stopped = await runInProcess(TINY_RUN, { dir, stopAfter: 3 });
     expect(stopped.outcome).toEqual({ status: "interrupted", step: 3, dir });
@@ -49,13 +49,11 @@ describe("rlx run, in process", () => {
     const resumed = await runInProcess(TINY_RUN, { dir: tempDir("unused-"), resume: dir });
     expect(resumed.events[0]).toMatchObject({ type: "start", resumedFrom: 3 });
     expect(resumed.outcome.status).toBe("completed");
-    for (const name of ["metrics.jsonl", "evals.jsonl", "samples.jsonl"]) expect(read(dir, name), name).toBe(read(whole, name));
+    for (const name of ["metrics.jsonl", "evals.jsonl", "samples.jsonl"]) expect(read(dir, name), name).toBe(read(reference, name));
   });
 
   it("refuses to resume a directory made by another experiment", async () => {
-    const dir = tempDir("rlx-run-other-");
-    await runInProcess(TINY_RUN, { dir, steps: 1 });
-    await expect(runInProcess("examples/compound_format_nocode.rlx", { dir: tempDir("unused-"), resume: dir })).rejects.toThrowError(/holds a run of 'tiny_run'/);
+    await expect(runInProcess("examples/compound_format_nocode.rlx", { dir: tempDir("unused-"), resume: reference })).rejects.toThrowError(/holds a run of 'tiny_run'/);
   });
 
   it("labels by majority vote of the policy, keeps the wrong labels, trains on those prompts only, and caches the vote", async () => {
