@@ -66,7 +66,7 @@ export const Diag = {
     "RLX0103",
     "a token where the grammar expects something else",
     /** `keyword`: the keyword a misspelt name was likely meant to be; `comparison`: `=` where `==` was meant. */
-    (p: { expected: string; found: string; keyword?: string | undefined; comparison?: boolean }) => ({
+    (p: { expected: string; found: string; keyword: string | undefined; comparison: boolean }) => ({
       message: `expected ${p.expected} but found ${p.found}`,
       hint: p.keyword ? `did you mean '${p.keyword}'?` : p.comparison ? "to compare, write '=='" : undefined,
     }),
@@ -82,7 +82,7 @@ export const Diag = {
     "RLX0201",
     "an import that names no file",
     /** `lookedFor`: the path tried, absent for a `stdlib/` import. */
-    (p: { spec: string; suggestion?: string | undefined; lookedFor?: string }) => ({
+    (p: { spec: string; suggestion: string | undefined; lookedFor: string | undefined }) => ({
       message: `cannot find '${p.spec}'${meant(p.suggestion)}`,
       hint: p.lookedFor === undefined ? "stdlib/ names the standard library" : `looked for ${p.lookedFor}`,
     }),
@@ -90,7 +90,7 @@ export const Diag = {
   ImportCycle: kind("RLX0202", "files that import each other in a cycle", (p: { files: readonly string[] }) => `import cycle: ${p.files.join(" → ")}`),
   UnknownName: kind("RLX0203", "a name that is not defined", unknownName),
   DuplicateDefinition: kind("RLX0204", "a name defined twice", (p: { name: string; firstLine: number }) => `'${p.name}' is already defined on line ${p.firstLine}`),
-  UnknownField: kind("RLX0205", "a field the block does not have", (p: { field: string; suggestion?: string | undefined }) => noGrpoField(p.field, p.suggestion)),
+  UnknownField: kind("RLX0205", "a field the block does not have", (p: { field: string; suggestion: string | undefined }) => noGrpoField(p.field, p.suggestion)),
   DuplicateField: kind("RLX0206", "a field given twice", duplicateField),
   MissingField: kind(
     "RLX0207",
@@ -160,7 +160,7 @@ export const Diag = {
     "RLX0404",
     "a value that is not one of the allowed choices",
     /** `strings`: the choices are string literals, shown quoted. */
-    (p: { what: string; choices: readonly string[]; strings: boolean; suggestion?: string | undefined }) =>
+    (p: { what: string; choices: readonly string[]; strings: boolean; suggestion: string | undefined }) =>
       `${p.what} must be one of ${p.choices.map((c) => (p.strings ? `"${c}"` : c)).join(", ")}${meant(p.suggestion)}`,
   ),
   TemplatePlaceholder: kind("RLX0405", "a template without the {problem} placeholder", () => "a template must contain {problem}, where the problem text goes"),
