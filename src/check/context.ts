@@ -1,4 +1,4 @@
-import type { DiagnosticKind } from "../diagnostics/codes.js";
+import type { DiagnosticMessage } from "../diagnostics/codes.js";
 import { diagnostic, type Diagnostic, type RelatedInfo } from "../diagnostics/diagnostic.js";
 import type { Range } from "../diagnostics/source.js";
 import type { Host } from "./host.js";
@@ -10,7 +10,8 @@ export class CheckContext {
 
   constructor(readonly host: Host) {}
 
-  report(kind: DiagnosticKind, module: LoadedModule, range: Range, message: string, extra: { hint?: string; related?: RelatedInfo[] } = {}): void {
-    this.diagnostics.push(diagnostic(kind, module.file, range, message, extra));
+  /** Reports a message from the catalogue (`Diag.UnknownName({ … })`) at `range` in `module`. */
+  report(message: DiagnosticMessage, module: LoadedModule, range: Range, related?: RelatedInfo[]): void {
+    this.diagnostics.push(diagnostic(message, module.file, range, related));
   }
 }

@@ -7,7 +7,7 @@ import { defaultGrpoConfig, type GrpoConfig } from "./grpoFields.js";
 import { METRIC_PARAMS, METRICS } from "./metrics.js";
 import type { LoadedModule } from "./modules.js";
 import type { EvalSpec, ResolvedExperiment, TrackSpec } from "./resolved.js";
-import { closest, didYouMean } from "../util/didYouMean.js";
+import { closest } from "../util/didYouMean.js";
 import { isRewardType, T, typeName } from "./types.js";
 import { constantJson, type Value } from "./values.js";
 
@@ -50,14 +50,14 @@ export function checkFieldValue(
   switch (field) {
     case "reward":
       if (!isRewardType(typed.type)) {
-        ctx.report(Diag.TypeMismatch, module, expr.range, `a reward must be a predicate or a real-valued reward, but this is a ${typeName(typed.type)}`);
+        ctx.report(Diag.TypeMismatch({ case: "reward", what: "a reward", actual: typeName(typed.type) }), module, expr.range);
         return undefined;
       }
       return typed.value;
     case "seed": {
       const v = constantJson(typed.value);
       if (typeof v !== "number") {
-        ctx.report(Diag.TypeMismatch, module, expr.range, `the seed must be a whole number, but this is a ${typeName(typed.type)}`);
+        ctx.report(Diag.TypeMismatch({ case: "expected", what: "the seed", expected: "a whole number", actual: typeName(typed.type) }), module, expr.range);
         return undefined;
       }
       return checkNumber(ctx, module, expr.range, "the seed", v, { min: 0, integer: true }) ? v : undefined;
@@ -75,11 +75,11 @@ export function checkFieldValue(
 export function templateText(ctx: CheckContext, module: LoadedModule, expr: A.Expr, typed: Typed): string | undefined {
   const v = constantJson(typed.value);
   if ((typed.type.kind !== "template" && typed.type.kind !== "scalar") || typeof v !== "string") {
-    ctx.report(Diag.TypeMismatch, module, expr.range, `a template must be a string, but this is a ${typeName(typed.type)}`);
+    ctx.report(Diag.TypeMismatch({ case: "expected", what: "a template", expected: "a string", actual: typeName(typed.type) }), module, expr.range);
     return undefined;
   }
   if (!v.includes("{problem}")) {
-    ctx.report(Diag.TemplatePlaceholder, module, expr.range, "a template must contain {problem}, where the problem text goes");
+    ctx.report(Diag.TemplatePlaceholder(), module, expr.range);
     return undefined;
   }
   return v;
@@ -112,9 +112,9 @@ export function applyClauses(deps: ExperimentDeps, module: LoadedModule, decl: A
     if (single) {
       const first = seen.get(single);
       if (first) {
-        ctx.report(Diag.DuplicateField, module, clause.keyword, `'${single}' is given twice in experiment '${decl.name.name}'`, {
-          related: [{ file: module.file, range: first.keyword, message: "first given here" }],
-        });
+        ctx.report(Diag.DuplicateField({ case: "clause", clause: single, experiment: decl.name.name }), module, clause.keyword, [
+          { file: module.file, range: first.keyword, message: "first given here" },
+        ]);
         continue;
       }
       seen.set(single, clause);
@@ -142,9 +142,7 @@ export function applyClauses(deps: ExperimentDeps, module: LoadedModule, decl: A
         const name = clause.name.name;
         const first = ownTracks.get(name);
         if (first) {
-          ctx.report(Diag.DuplicateField, module, clause.name.range, `'${name}' is tracked twice`, {
-            related: [{ file: module.file, range: first.name.range, message: "first tracked here" }],
-          });
+          ctx.report(Diag.DuplicateField({ case: "track", name }), module, clause.name.range, [{ file: module.file, range: first.name.range, message: "first tracked here" }]);
           break;
         }
         ownTracks.set(name, clause);
@@ -154,7 +152,7 @@ export function applyClauses(deps: ExperimentDeps, module: LoadedModule, decl: A
           break;
         }
         if (!isRewardType(typed.type)) {
-          ctx.report(Diag.TypeMismatch, module, clause.value.range, `a tracked behaviour must be a predicate or a real-valued reward, but this is a ${typeName(typed.type)}`);
+          ctx.report(Diag.TypeMismatch({ case: "reward", what: "a tracked behaviour", actual: typeName(typed.type) }), module, clause.value.range);
           result.broken = true;
           break;
         }
@@ -189,17 +187,15 @@ function checkEval(deps: ExperimentDeps, module: LoadedModule, clause: A.EvalCla
   const typed = exprs.check(clause.data, { module, row: false });
   if (!exprs.expectType(typed, T.dataset, clause.data.range, "the evaluation data", module)) ok = false;
   if (clause.metrics.length === 0) {
-    ctx.report(Diag.UnknownMetric, module, clause.keyword, "an eval clause needs at least one metric, like pass@1");
+    ctx.report(Diag.UnknownMetric({ case: "none" }), module, clause.keyword);
     ok = false;
   }
   const metrics: EvalSpec["metrics"][number][] = [];
   for (const m of clause.metrics) {
     const spec = METRICS.get(m.name);
     if (!spec) {
-      const close = closest(m.name, METRICS.keys());
-      ctx.report(Diag.UnknownMetric, module, m.nameRange, `unknown metric '${m.name}@${m.k}'${close ? ` (did you mean '${close}@${m.k}'?)` : ""}`, {
-        hint: `metrics: ${[...METRICS.keys()].map((n) => `${n}@k`).join(", ")}`,
-      });
+      const suggestion = closest(m.name, METRICS.keys());
+      ctx.report(Diag.UnknownMetric({ case: "unknown", name: m.name, k: m.k, suggestion, known: [...METRICS.keys()] }), module, m.nameRange);
       ok = false;
       continue;
     }
@@ -208,7 +204,7 @@ function checkEval(deps: ExperimentDeps, module: LoadedModule, clause: A.EvalCla
     for (const arg of m.args) {
       const name = arg.name?.name ?? METRIC_PARAMS[0];
       if (!(METRIC_PARAMS as readonly string[]).includes(name)) {
-        ctx.report(Diag.UnknownArgument, module, arg.range, `metric '${m.name}@${m.k}' has no parameter '${name}'${didYouMean(name, METRIC_PARAMS)}`);
+        ctx.report(Diag.UnknownArgument({ case: "metric", metric: `${m.name}@${m.k}`, name, suggestion: closest(name, METRIC_PARAMS) }), module, arg.range);
         ok = false;
         continue;
       }
@@ -216,7 +212,7 @@ function checkEval(deps: ExperimentDeps, module: LoadedModule, clause: A.EvalCla
       const v = constantJson(typed.value);
       if (typed.type.kind === "error") ok = false;
       else if (typeof v !== "number") {
-        ctx.report(Diag.TypeMismatch, module, arg.value.range, "the temperature must be a number");
+        ctx.report(Diag.TypeMismatch({ case: "expected", what: "the temperature", expected: "a number" }), module, arg.value.range);
         ok = false;
       } else if (checkNumber(ctx, module, arg.value.range, "the temperature", v, { min: 0 })) temperature = v;
       else ok = false;
@@ -238,7 +234,7 @@ export function finishExperiment(
   if (set.broken) return undefined;
   const missing = REQUIRED.filter((f) => set[f] === undefined);
   if (missing.length > 0) {
-    ctx.report(Diag.MissingField, module, at.range, `experiment '${name}' has no ${missing.map((m) => `'${m}'`).join(", ")} clause${missing.length > 1 ? "s" : ""}`);
+    ctx.report(Diag.MissingField({ experiment: name, missing }), module, at.range);
     return undefined;
   }
   return {

@@ -1,7 +1,7 @@
 import { Diag } from "../diagnostics/codes.js";
 import type { Range } from "../diagnostics/source.js";
 import type * as A from "../syntax/ast.js";
-import { didYouMean } from "../util/didYouMean.js";
+import { closest } from "../util/didYouMean.js";
 import { BUILTINS, ROW_COLUMNS, type BuiltinSpec, type ParamSpec } from "./builtins/index.js";
 import type { CheckContext } from "./context.js";
 import type { LoadedModule } from "./modules.js";
@@ -84,14 +84,14 @@ export class ExpressionChecker {
     if (builtin) {
       const required = builtin.params.filter((p) => p.default === undefined && !p.optional);
       if (required.length > 0 || builtin.exactlyOne) {
-        this.ctx.report(Diag.MissingArgument, env.module, e.range, `'${e.name}' needs arguments: ${signature(builtin)}`);
+        this.ctx.report(Diag.MissingArgument({ function: e.name, signature: signature(builtin) }), env.module, e.range);
         return ERROR;
       }
       return this.apply(builtin, [], e, env);
     }
     const candidates = [...this.names.visibleNames(env.module), ...BUILTINS.keys(), ...(env.row ? ROW_COLUMNS : [])];
-    const hint = env.row ? undefined : (ROW_COLUMNS as readonly string[]).includes(e.name) ? "row columns are only in scope inside where(...)" : undefined;
-    this.ctx.report(Diag.UnknownName, env.module, e.range, `unknown name '${e.name}'${didYouMean(e.name, candidates)}`, hint ? { hint } : {});
+    const rowColumn = !env.row && (ROW_COLUMNS as readonly string[]).includes(e.name);
+    this.ctx.report(Diag.UnknownName({ case: "name", name: e.name, suggestion: closest(e.name, candidates), rowColumn }), env.module, e.range);
     return ERROR;
   }
 
@@ -100,10 +100,10 @@ export class ExpressionChecker {
     if (!builtin) {
       const defined = this.names.resolve(env.module, e.callee.name, e.callee.range);
       if (defined) {
-        this.ctx.report(Diag.NotCallable, env.module, e.callee.range, `'${e.callee.name}' is a ${typeName(defined.type)}, not a function: use it without arguments`);
+        this.ctx.report(Diag.NotCallable({ name: e.callee.name, type: typeName(defined.type) }), env.module, e.callee.range);
       } else {
         const candidates = [...BUILTINS.keys(), ...this.names.visibleNames(env.module)];
-        this.ctx.report(Diag.UnknownName, env.module, e.callee.range, `unknown function '${e.callee.name}'${didYouMean(e.callee.name, candidates)}`);
+        this.ctx.report(Diag.UnknownName({ case: "function", name: e.callee.name, suggestion: closest(e.callee.name, candidates) }), env.module, e.callee.range);
       }
       return ERROR;
     }
@@ -121,22 +121,21 @@ export class ExpressionChecker {
         param = spec.params.find((p) => p.name === arg.name!.name);
         if (!param) {
           const names = spec.params.map((p) => p.name);
-          this.ctx.report(Diag.UnknownArgument, env.module, arg.name.range, `'${spec.name}' has no parameter '${arg.name.name}'${didYouMean(arg.name.name, names)}`, {
-            hint: signature(spec),
-          });
+          const suggestion = closest(arg.name.name, names);
+          this.ctx.report(Diag.UnknownArgument({ case: "function", function: spec.name, name: arg.name.name, suggestion, signature: signature(spec) }), env.module, arg.name.range);
           ok = false;
           continue;
         }
       } else {
         param = spec.params[positional++];
         if (!param) {
-          this.ctx.report(Diag.TooManyArguments, env.module, arg.range, `'${spec.name}' takes ${spec.params.length} argument${spec.params.length === 1 ? "" : "s"}: ${signature(spec)}`);
+          this.ctx.report(Diag.TooManyArguments({ function: spec.name, count: spec.params.length, signature: signature(spec) }), env.module, arg.range);
           ok = false;
           continue;
         }
       }
       if (bound.has(param.name)) {
-        this.ctx.report(Diag.DuplicateArgument, env.module, arg.range, `argument '${param.name}' of '${spec.name}' is given twice`);
+        this.ctx.report(Diag.DuplicateArgument({ function: spec.name, name: param.name }), env.module, arg.range);
         ok = false;
         continue;
       }
@@ -150,7 +149,7 @@ export class ExpressionChecker {
       if (!given) {
         if (param.default !== undefined) values[param.name] = param.default;
         else if (!param.optional) {
-          this.ctx.report(Diag.MissingArgument, env.module, site.range, `'${spec.name}' needs its '${param.name}' argument: ${signature(spec)}`);
+          this.ctx.report(Diag.MissingArgument({ function: spec.name, signature: signature(spec), param: param.name }), env.module, site.range);
           ok = false;
         }
         continue;
@@ -163,13 +162,8 @@ export class ExpressionChecker {
     if (spec.exactlyOne) {
       const given = spec.exactlyOne.filter((n) => bound.has(n));
       if (given.length !== 1) {
-        const which = spec.exactlyOne.map((n) => `'${n}'`).join(" or ");
-        this.ctx.report(
-          Diag.ExclusiveArguments,
-          env.module,
-          given.length > 1 ? bound.get(given[1]!)!.arg.range : site.range,
-          given.length > 1 ? `'${spec.name}' takes ${which}, not both` : `'${spec.name}' needs ${which}`,
-        );
+        const both = given.length > 1;
+        this.ctx.report(Diag.ExclusiveArguments({ function: spec.name, names: spec.exactlyOne, both }), env.module, both ? bound.get(given[1]!)!.arg.range : site.range);
         ok = false;
       }
     }
@@ -184,7 +178,7 @@ export class ExpressionChecker {
     const what = `argument '${param.name}' of '${spec.name}'`;
     if (param.type === "string-any") {
       if (typed.type.kind === "scalar" && typed.type.base === "string") return typed;
-      this.ctx.report(Diag.TypeMismatch, env.module, expr.range, `${what} must be a string, but this is a ${typeName(typed.type)}`);
+      this.ctx.report(Diag.TypeMismatch({ case: "expected", what, expected: "a string", actual: typeName(typed.type) }), env.module, expr.range);
       return ERROR;
     }
     if (!this.expectType(typed, param.type, expr.range, what, env.module)) return ERROR;
@@ -193,7 +187,7 @@ export class ExpressionChecker {
       if (!checkNumber(this.ctx, env.module, expr.range, what, constant, param)) return ERROR;
     }
     if (typeof constant === "string" && param.choices && !param.choices.includes(constant)) {
-      this.ctx.report(Diag.InvalidEnum, env.module, expr.range, `${what} must be one of ${param.choices.map((c) => `"${c}"`).join(", ")}${didYouMean(constant, param.choices)}`);
+      this.ctx.report(Diag.InvalidEnum({ what, choices: param.choices, strings: true, suggestion: closest(constant, param.choices) }), env.module, expr.range);
       return ERROR;
     }
     if (typeof constant === "string" && param.file) return { type: typed.type, value: str(this.dataPath(constant, expr.range, env.module)) };
@@ -201,7 +195,8 @@ export class ExpressionChecker {
       try {
         new RegExp(constant, "u");
       } catch (err) {
-        this.ctx.report(Diag.InvalidRegex, env.module, expr.range, `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, "")}`);
+        const problem = (err as Error).message.replace(/^Invalid regular expression: /, "");
+        this.ctx.report(Diag.InvalidRegex({ case: "syntax", problem }), env.module, expr.range);
         return ERROR;
       }
     }
@@ -212,7 +207,7 @@ export class ExpressionChecker {
   private dataPath(written: string, range: Range, module: LoadedModule): string {
     const absolute = path.resolve(path.dirname(module.absolutePath), written);
     if (!this.ctx.host.isFile(absolute)) {
-      this.ctx.report(Diag.DataFileNotFound, module, range, `data file '${written}' not found (looked for ${displayPath(this.ctx.host, absolute)})`);
+      this.ctx.report(Diag.DataFileNotFound({ file: written, lookedFor: displayPath(this.ctx.host, absolute) }), module, range);
     }
     return displayPath(this.ctx.host, absolute);
   }
@@ -228,13 +223,13 @@ export class ExpressionChecker {
       const baseFits = t.base === expected.base || (expected.base === "number" && t.base === "bool" && t.domain === "response");
       fits = domainFits && baseFits;
       if (baseFits && !domainFits && expected.domain === "const") {
-        this.ctx.report(Diag.NonConstantArgument, module, range, `${what} must be a constant ${typeName(expected)}, but this is a ${typeName(t)}`);
+        this.ctx.report(Diag.NonConstantArgument({ what, expected: typeName(expected), actual: typeName(t) }), module, range);
         return false;
       }
     } else {
       fits = t.kind === expected.kind;
     }
-    if (!fits) this.ctx.report(Diag.TypeMismatch, module, range, `${what} must be a ${typeName(expected)}, but this is a ${typeName(t)}`);
+    if (!fits) this.ctx.report(Diag.TypeMismatch({ case: "expected", what, expected: `a ${typeName(expected)}`, actual: typeName(t) }), module, range);
     return fits;
   }
 
@@ -244,14 +239,13 @@ export class ExpressionChecker {
     if (t.kind === "error") return ERROR;
     if (e.op === "!") {
       if (t.kind === "scalar" && t.base === "bool") return { type: t, value: { kind: "op", op: "not", args: [operand.value] } };
-      this.ctx.report(Diag.OperandType, env.module, e.operand.range, `'!' needs a predicate or boolean, but this is a ${typeName(t)}`, {
-        hint: t.kind === "scalar" && t.base === "number" ? "compare it first, e.g. `!(length > 200)`" : undefined,
-      });
+      const number = t.kind === "scalar" && t.base === "number";
+      this.ctx.report(Diag.OperandType({ case: "not", actual: typeName(t), number }), env.module, e.operand.range);
       return ERROR;
     }
     const n = numeric(t);
     if (!n) {
-      this.ctx.report(Diag.OperandType, env.module, e.operand.range, `'-' needs a number, but this is a ${typeName(t)}`);
+      this.ctx.report(Diag.OperandType({ case: "negate", actual: typeName(t) }), env.module, e.operand.range);
       return ERROR;
     }
     const c = constantValue(operand.value);
@@ -265,7 +259,7 @@ export class ExpressionChecker {
     if (e.op === "|" && left.type.kind === "dataset") return this.pipeline(left, right, e, env);
     if (e.op === "|" && right.type.kind === "stage") {
       // The stage is fine; what comes before it is not a dataset.
-      this.ctx.report(Diag.OperandType, env.module, e.left.range, `a pipeline stage follows a dataset, but this is a ${typeName(left.type)}`);
+      this.ctx.report(Diag.OperandType({ case: "dataset expected", actual: typeName(left.type) }), env.module, e.left.range);
       return ERROR;
     }
     const lt = left.type;
@@ -273,15 +267,13 @@ export class ExpressionChecker {
     if (lt.kind !== "scalar" || rt.kind !== "scalar") {
       const bad = lt.kind !== "scalar" ? e.left : e.right;
       const badType = lt.kind !== "scalar" ? lt : rt;
-      const hint = e.op === "|" && rt.kind === "stage" ? "a pipeline stage follows a dataset: `data | where(...)`" : undefined;
-      this.ctx.report(Diag.OperandType, env.module, bad.range, `'${e.op}' cannot take a ${typeName(badType)}`, hint ? { hint } : {});
+      const stageAfter = e.op === "|" && rt.kind === "stage";
+      this.ctx.report(Diag.OperandType({ case: "not scalar", op: e.op, actual: typeName(badType), stageAfter }), env.module, bad.range);
       return ERROR;
     }
     const domain = joinDomains(lt.domain, rt.domain);
     if (!domain) {
-      this.ctx.report(Diag.MixedDomains, env.module, e.range, `'${e.op}' mixes a ${typeName(lt)} with a ${typeName(rt)}`, {
-        hint: "row columns belong in where(...); rewards look at responses",
-      });
+      this.ctx.report(Diag.MixedDomains({ case: "operator", op: e.op, left: typeName(lt), right: typeName(rt) }), env.module, e.range);
       return ERROR;
     }
     const op = BINARY_OPS[e.op];
@@ -291,9 +283,7 @@ export class ExpressionChecker {
       case "|": {
         for (const [side, t] of [[e.left, lt], [e.right, rt]] as const) {
           if (t.base !== "bool") {
-            this.ctx.report(Diag.OperandType, env.module, side.range, `'${e.op}' combines predicates, but this is a ${typeName(t)}`, {
-              hint: t.base === "number" ? "real-valued rewards combine with + - *, or compare them first" : undefined,
-            });
+            this.ctx.report(Diag.OperandType({ case: "logic", op: e.op, actual: typeName(t), number: t.base === "number" }), env.module, side.range);
             return ERROR;
           }
         }
@@ -304,7 +294,7 @@ export class ExpressionChecker {
         const lb = numeric(lt)?.kind === "scalar" && lt.base !== "string" ? "number" : lt.base;
         const rb = numeric(rt)?.kind === "scalar" && rt.base !== "string" ? "number" : rt.base;
         if (lb !== rb) {
-          this.ctx.report(Diag.OperandType, env.module, e.range, `'${e.op}' compares a ${typeName(lt)} with a ${typeName(rt)}`);
+          this.ctx.report(Diag.OperandType({ case: "comparison", op: e.op, left: typeName(lt), right: typeName(rt) }), env.module, e.range);
           return ERROR;
         }
         return { type: { kind: "scalar", base: "bool", domain }, value };
@@ -320,15 +310,15 @@ export class ExpressionChecker {
         const lc = constantValue(left.value);
         const rc = constantValue(right.value);
         if (e.op === "*" && lt.domain !== "const" && rt.domain !== "const") {
-          this.ctx.report(Diag.OperandType, env.module, e.range, "rewards multiply only by constants", { hint: "use `if p then a else b` to gate a reward" });
+          this.ctx.report(Diag.OperandType({ case: "reward times reward" }), env.module, e.range);
           return ERROR;
         }
         if (e.op === "/" && rt.domain !== "const") {
-          this.ctx.report(Diag.OperandType, env.module, e.right.range, "rewards divide only by constants");
+          this.ctx.report(Diag.OperandType({ case: "divide by reward" }), env.module, e.right.range);
           return ERROR;
         }
         if (e.op === "/" && rc === 0) {
-          this.ctx.report(Diag.DivisionByZero, env.module, e.right.range, "division by zero");
+          this.ctx.report(Diag.DivisionByZero(), env.module, e.right.range);
           return ERROR;
         }
         const type: Type = { kind: "scalar", base: "number", domain };
@@ -341,7 +331,7 @@ export class ExpressionChecker {
   private numericOperands(e: A.Binary, lt: Type, rt: Type, env: Env): boolean {
     for (const [side, t] of [[e.left, lt], [e.right, rt]] as const) {
       if (!numeric(t)) {
-        this.ctx.report(Diag.OperandType, env.module, side.range, `'${e.op}' needs numbers, but this is a ${typeName(t)}`);
+        this.ctx.report(Diag.OperandType({ case: "arithmetic", op: e.op, actual: typeName(t) }), env.module, side.range);
         return false;
       }
     }
@@ -350,7 +340,7 @@ export class ExpressionChecker {
 
   private pipeline(left: Typed, right: Typed, e: A.Binary, env: Env): Typed {
     if (right.type.kind !== "stage") {
-      this.ctx.report(Diag.OperandType, env.module, e.right.range, `after a dataset, '|' needs a pipeline stage (where, shuffle, take, skip, sample, split), but this is a ${typeName(right.type)}`);
+      this.ctx.report(Diag.OperandType({ case: "stage expected", actual: typeName(right.type) }), env.module, e.right.range);
       return ERROR;
     }
     const l = left.value.kind === "pipeline" ? left.value : { kind: "pipeline" as const, source: left.value, stages: [] };
@@ -364,19 +354,19 @@ export class ExpressionChecker {
     if (cond.type.kind === "error" || a.type.kind === "error" || b.type.kind === "error") return ERROR;
     const ct = cond.type;
     if (ct.kind !== "scalar" || ct.base !== "bool") {
-      this.ctx.report(Diag.TypeMismatch, env.module, e.condition.range, `the condition of 'if' must be a predicate, but this is a ${typeName(ct)}`);
+      this.ctx.report(Diag.TypeMismatch({ case: "expected", what: "the condition of 'if'", expected: "a predicate", actual: typeName(ct) }), env.module, e.condition.range);
       return ERROR;
     }
     const at = a.type;
     const bt = b.type;
     if (at.kind !== "scalar" || bt.kind !== "scalar" || at.base === "string" || bt.base === "string") {
       const bad = at.kind !== "scalar" || at.base === "string" ? e.then : e.otherwise;
-      this.ctx.report(Diag.TypeMismatch, env.module, bad.range, "the branches of 'if' must be rewards or numbers");
+      this.ctx.report(Diag.TypeMismatch({ case: "expected", what: "the branches of 'if'", expected: "rewards or numbers" }), env.module, bad.range);
       return ERROR;
     }
     const domain = [ct.domain, at.domain, bt.domain].reduce<Domain | null>((d, x) => (d ? joinDomains(d, x) : null), "const");
     if (!domain) {
-      this.ctx.report(Diag.MixedDomains, env.module, e.range, "'if' mixes row values with response values");
+      this.ctx.report(Diag.MixedDomains({ case: "if" }), env.module, e.range);
       return ERROR;
     }
     const base = at.base === "bool" && bt.base === "bool" ? "bool" : "number";
@@ -429,17 +419,17 @@ export function checkNumber(
   spec: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean; integer?: boolean },
 ): boolean {
   if (!Number.isFinite(value)) {
-    ctx.report(Diag.OutOfRange, module, range, `${what} must be a finite number`);
+    ctx.report(Diag.OutOfRange({ case: "not finite", what }), module, range);
     return false;
   }
   if (spec.integer && !Number.isInteger(value)) {
-    ctx.report(Diag.NotInteger, module, range, `${what} must be a whole number, but it is ${value}`);
+    ctx.report(Diag.NotInteger({ what, value }), module, range);
     return false;
   }
   const below = spec.min !== undefined && (spec.minExclusive ? value <= spec.min : value < spec.min);
   const above = spec.max !== undefined && (spec.maxExclusive ? value >= spec.max : value > spec.max);
   if (below || above) {
-    ctx.report(Diag.OutOfRange, module, range, `${what} must be ${rangeText(spec)}, but it is ${value}`);
+    ctx.report(Diag.OutOfRange({ case: "outside", what, allowed: rangeText(spec), value }), module, range);
     return false;
   }
   return true;

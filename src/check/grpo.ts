@@ -1,7 +1,7 @@
 import { Diag } from "../diagnostics/codes.js";
 import type { Range } from "../diagnostics/source.js";
 import type * as A from "../syntax/ast.js";
-import { didYouMean } from "../util/didYouMean.js";
+import { closest } from "../util/didYouMean.js";
 import type { CheckContext } from "./context.js";
 import { checkNumber, type ExpressionChecker } from "./expressions.js";
 import { CLIP_SHORTHAND, GRPO_FIELD_BY_NAME, GRPO_FIELDS, type GrpoConfig, type GrpoFieldSpec } from "./grpoFields.js";
@@ -34,9 +34,7 @@ export function resolveGrpoSpec(
     const name = property.name.name;
     const first = seen.get(name);
     if (first) {
-      ctx.report(Diag.DuplicateField, module, property.name.range, `field '${name}' is given twice`, {
-        related: [{ file: module.file, range: first.name.range, message: "first given here" }],
-      });
+      ctx.report(Diag.DuplicateField({ case: "grpo", field: name }), module, property.name.range, [{ file: module.file, range: first.name.range, message: "first given here" }]);
       ok = false;
       continue;
     }
@@ -44,7 +42,7 @@ export function resolveGrpoSpec(
     if (name === CLIP_SHORTHAND) {
       const side = ["clip_low", "clip_high"].find((s) => spec.fields!.some((p) => p.name.name === s));
       if (side) {
-        ctx.report(Diag.ConflictingFields, module, property.name.range, `'clip' sets both clip_low and clip_high, so it cannot go with '${side}'`);
+        ctx.report(Diag.ConflictingFields({ side }), module, property.name.range);
         ok = false;
         continue;
       }
@@ -58,7 +56,7 @@ export function resolveGrpoSpec(
     const field = GRPO_FIELD_BY_NAME.get(name);
     if (!field) {
       const names = [CLIP_SHORTHAND, ...GRPO_FIELDS.map((f) => f.name)];
-      ctx.report(Diag.UnknownField, module, property.name.range, `GRPO has no field '${name}'${didYouMean(name, names)}`);
+      ctx.report(Diag.UnknownField({ field: name, suggestion: closest(name, names) }), module, property.name.range);
       ok = false;
       continue;
     }
@@ -84,14 +82,13 @@ export function fieldValue(
   if (field.kind === "enum") {
     const member = expr.kind === "Identifier" ? expr.name : expr.kind === "StringLit" ? expr.value : undefined;
     if (member !== undefined && field.choices!.includes(member)) return member;
-    const choices = field.choices!.join(", ");
-    const suggestion = member === undefined ? "" : didYouMean(member, field.choices!);
-    ctx.report(Diag.InvalidEnum, module, expr.range, `${what} must be one of ${choices}${suggestion}`);
+    const suggestion = member === undefined ? undefined : closest(member, field.choices!);
+    ctx.report(Diag.InvalidEnum({ what, choices: field.choices!, strings: false, suggestion }), module, expr.range);
     return undefined;
   }
   if (expr.kind === "NoneLit") {
     if (field.noneAllowed) return null;
-    ctx.report(Diag.TypeMismatch, module, expr.range, `${what} cannot be none`);
+    ctx.report(Diag.TypeMismatch({ case: "none", what }), module, expr.range);
     return undefined;
   }
   const typed = exprs.check(expr, { module, row: false });
@@ -99,11 +96,12 @@ export function fieldValue(
   const v = typed.value.kind === "ref" ? typed.value.value : typed.value;
   if (field.kind === "bool") {
     if (v.kind === "bool") return v.value;
-    ctx.report(Diag.TypeMismatch, module, expr.range, `${what} must be true or false, but this is a ${typeName(typed.type)}`);
+    ctx.report(Diag.TypeMismatch({ case: "expected", what, expected: "true or false", actual: typeName(typed.type) }), module, expr.range);
     return undefined;
   }
   if (v.kind !== "number") {
-    ctx.report(Diag.TypeMismatch, module, expr.range, `${what} must be a ${field.kind === "int" ? "whole number" : "number"}${field.noneAllowed ? " or none" : ""}, but this is a ${typeName(typed.type)}`);
+    const expected = `${field.kind === "int" ? "a whole number" : "a number"}${field.noneAllowed ? " or none" : ""}`;
+    ctx.report(Diag.TypeMismatch({ case: "expected", what, expected, actual: typeName(typed.type) }), module, expr.range);
     return undefined;
   }
   return checkNumber(ctx, module, expr.range, what, v.value, { ...field, integer: field.kind === "int" }) ? v.value : undefined;
@@ -114,12 +112,7 @@ export function checkGrpoConsistency(ctx: CheckContext, module: LoadedModule, ra
   const responses = (config["prompts_per_step"] as number) * (config["group_size"] as number);
   const mini = config["mini_batch_size"] as number;
   if (mini > responses || responses % mini !== 0) {
-    ctx.report(
-      Diag.InconsistentBatch,
-      module,
-      range,
-      `mini_batch_size ${mini} must divide the ${responses} responses of a step (prompts_per_step × group_size)${where}`,
-    );
+    ctx.report(Diag.InconsistentBatch({ mini, responses, where }), module, range);
     return false;
   }
   return true;

@@ -56,12 +56,12 @@ export function loadModules(entryPaths: readonly string[], host: Host): LoadResu
 function readText(host: Host, absolutePath: string, file: SourceFile, diagnostics: Diagnostic[]): string | null {
   const bytes = host.readFile(absolutePath);
   if ("error" in bytes) {
-    diagnostics.push(diagnostic(Diag.FileUnreadable, file, { start: 0, end: 0 }, `cannot read ${file.path}: ${bytes.error}`));
+    diagnostics.push(diagnostic(Diag.FileUnreadable({ path: file.path, reason: bytes.error }), file, { start: 0, end: 0 }));
     return null;
   }
   const text = decodeUtf8(bytes);
   if (text === null || text.includes("\u0000")) {
-    diagnostics.push(diagnostic(Diag.FileNotText, file, { start: 0, end: 0 }, `${file.path} is not a text file (it holds binary data)`));
+    diagnostics.push(diagnostic(Diag.FileNotText({ path: file.path }), file, { start: 0, end: 0 }));
     return null;
   }
   return text;
@@ -84,15 +84,8 @@ function resolveImport(decl: ImportDecl, from: LoadedModule, host: Host, diagnos
   if (spec.length > 0 && host.isFile(candidate)) return candidate;
   const siblings = spec.startsWith(STDLIB_PREFIX) ? stdlibNames(host) : [];
   const suggestion = closest(spec, siblings);
-  diagnostics.push(
-    diagnostic(
-      Diag.UnknownImport,
-      from.file,
-      decl.path.range,
-      `cannot find '${spec}'${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`,
-      { hint: spec.startsWith(STDLIB_PREFIX) ? "stdlib/ names the standard library" : `looked for ${displayPath(host, candidate)}` },
-    ),
-  );
+  const lookedFor = spec.startsWith(STDLIB_PREFIX) ? undefined : displayPath(host, candidate);
+  diagnostics.push(diagnostic(Diag.UnknownImport({ spec, suggestion, lookedFor }), from.file, decl.path.range));
   return null;
 }
 
@@ -118,9 +111,7 @@ function findImportCycles(entries: readonly LoadedModule[]): Diagnostic[] {
         const key = cycle.slice(0, -1).map((c) => c.absolutePath).sort().join("\n");
         if (!reported.has(key)) {
           reported.add(key);
-          diagnostics.push(
-            diagnostic(Diag.ImportCycle, m.file, decl.range, `import cycle: ${cycle.map((c) => c.file.path).join(" → ")}`),
-          );
+          diagnostics.push(diagnostic(Diag.ImportCycle({ files: cycle.map((c) => c.file.path) }), m.file, decl.range));
         }
       } else {
         visit(target);

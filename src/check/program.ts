@@ -14,7 +14,7 @@ import { loadModules, type LoadedModule } from "./modules.js";
 import type { ResolvedExperiment, ResolvedSweep } from "./resolved.js";
 import { namespaceOf, Scopes, type Symbol } from "./scope.js";
 import { expandSweep } from "./sweeps.js";
-import { didYouMean } from "../util/didYouMean.js";
+import { closest } from "../util/didYouMean.js";
 import { isRewardType, T, typeName, type Type } from "./types.js";
 import { none, type Value } from "./values.js";
 
@@ -87,7 +87,7 @@ class ProgramChecker implements NameResolver {
 
     // A file with nothing in it is likely a mistake; one that failed to read or parse was reported already.
     if (module.ast.items.length === 0 && !this.ctx.diagnostics.some((d) => d.file === module.file)) {
-      this.ctx.report(Diag.FileEmpty, module, { start: 0, end: 0 }, `${module.file.path} defines nothing`);
+      this.ctx.report(Diag.FileEmpty({ path: module.file.path }), module, { start: 0, end: 0 });
     }
     for (const item of module.ast.items) {
       // Duplicates were reported when the scope was built; only the first of a name is checked.
@@ -126,7 +126,7 @@ class ProgramChecker implements NameResolver {
     const known = this.definitions.get(decl);
     if (known === IN_PROGRESS) {
       const at = use ?? { module: symbol.module, range: decl.name.range };
-      this.ctx.report(Diag.RecursiveDefinition, at.module, at.range, `'${decl.name.name}' is defined in terms of itself`);
+      this.ctx.report(Diag.RecursiveDefinition({ name: decl.name.name }), at.module, at.range);
       return { type: T.error, value: none };
     }
     if (known) return known;
@@ -147,7 +147,7 @@ class ProgramChecker implements NameResolver {
     }
     if (decl.sort === "reward") {
       if (isRewardType(typed.type)) return { type: typed.type, value: ref(typed.value) };
-      this.ctx.report(Diag.TypeMismatch, module, decl.value.range, `reward '${decl.name.name}' must be a predicate or a real-valued reward, but this is a ${typeName(typed.type)}`);
+      this.ctx.report(Diag.TypeMismatch({ case: "reward", what: `reward '${decl.name.name}'`, actual: typeName(typed.type) }), module, decl.value.range);
       return error;
     }
     const ok = this.exprs.expectType(typed, SORT_TYPES[decl.sort], decl.value.range, `${decl.sort} '${decl.name.name}'`, module);
@@ -158,15 +158,14 @@ class ProgramChecker implements NameResolver {
     const symbol = this.scopes.lookup(module, name.name, "value");
     if (!symbol || symbol.decl.kind !== "GrpoDefinition") {
       const presets = this.scopes.visibleNames(module, "value").filter((n) => this.scopes.lookup(module, n, "value")?.decl.kind === "GrpoDefinition");
-      const message = symbol ? `'${name.name}' is not a GRPO preset` : `unknown GRPO preset '${name.name}'`;
-      const suggestion = didYouMean(name.name, presets) || (presets.length ? ` (presets here: ${presets.join(", ")})` : "");
-      this.ctx.report(Diag.UnknownName, module, name.range, message + suggestion, presets.length ? {} : { hint: 'import "stdlib/grpo" for the paper preset' });
+      const suggestion = closest(name.name, presets);
+      this.ctx.report(Diag.UnknownName({ case: "preset", name: name.name, suggestion, otherKind: symbol !== undefined, presets }), module, name.range);
       return undefined;
     }
     const decl = symbol.decl;
     const known = this.presets.get(decl);
     if (known === IN_PROGRESS) {
-      this.ctx.report(Diag.RecursiveDefinition, module, name.range, `GRPO preset '${name.name}' is defined in terms of itself`);
+      this.ctx.report(Diag.RecursiveDefinition({ name: name.name, preset: true }), module, name.range);
       return undefined;
     }
     if (this.presets.has(decl)) return known;
@@ -193,12 +192,12 @@ class ProgramChecker implements NameResolver {
     const symbol = this.scopes.lookup(module, name.name, "run");
     if (!symbol || symbol.decl.kind !== "ExperimentDecl") {
       const experiments = this.scopes.visibleNames(module, "run").filter((n) => this.scopes.lookup(module, n, "run")?.decl.kind === "ExperimentDecl");
-      const suggestion = didYouMean(name.name, experiments) || (experiments.length ? ` (experiments here: ${experiments.join(", ")})` : "");
-      this.ctx.report(from.kind === "SweepDecl" ? Diag.NoExperiment : Diag.UnknownExperiment, module, name.range, `'${name.name}' is not an experiment${suggestion}`);
+      const params = { name: name.name, suggestion: closest(name.name, experiments), experiments };
+      this.ctx.report(from.kind === "SweepDecl" ? Diag.NoExperiment(params) : Diag.UnknownExperiment(params), module, name.range);
       return undefined;
     }
     if (this.clauseSets.get(symbol.decl) === IN_PROGRESS) {
-      this.ctx.report(Diag.InheritanceCycle, module, name.range, `experiment '${from.name.name}' extends itself through '${name.name}'`);
+      this.ctx.report(Diag.InheritanceCycle({ experiment: from.name.name, through: name.name }), module, name.range);
       return undefined;
     }
     return this.clauseSet(symbol.module, symbol.decl);
@@ -267,7 +266,7 @@ export function checkReward(expression: string, sessionSource: string, host: Hos
   if (errorsBefore === 0) {
     typed = checker.exprs.check(parsed.expr, { module: input, row: false });
     if (typed.type.kind !== "error" && !isRewardType(typed.type)) {
-      checker.ctx.report(Diag.TypeMismatch, input, parsed.expr.range, `a reward must be a predicate or a real-valued reward, but this is a ${typeName(typed.type)}`);
+      checker.ctx.report(Diag.TypeMismatch({ case: "reward", what: "a reward", actual: typeName(typed.type) }), input, parsed.expr.range);
       typed = undefined;
     }
   }

@@ -47,9 +47,9 @@ export class Scopes {
       const first = table.get(name);
       if (first) {
         const firstPos = module.file.position(first.decl.name.range.start);
-        this.ctx.report(Diag.DuplicateDefinition, module, item.name.range, `'${name}' is already defined on line ${firstPos.line}`, {
-          related: [{ file: module.file, range: first.decl.name.range, message: "first defined here" }],
-        });
+        this.ctx.report(Diag.DuplicateDefinition({ name, firstLine: firstPos.line }), module, item.name.range, [
+          { file: module.file, range: first.decl.name.range, message: "first defined here" },
+        ]);
         continue;
       }
       table.set(name, { decl: item, module });

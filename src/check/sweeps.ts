@@ -1,7 +1,7 @@
 import { Diag } from "../diagnostics/codes.js";
 import type * as A from "../syntax/ast.js";
 import { printExpr } from "../syntax/printer.js";
-import { didYouMean } from "../util/didYouMean.js";
+import { closest } from "../util/didYouMean.js";
 import { checkFieldValue, finishExperiment, type ClauseSet, type ExperimentDeps } from "./experiments.js";
 import { checkGrpoConsistency, fieldValue } from "./grpo.js";
 import { CLIP_SHORTHAND, defaultGrpoConfig, GRPO_FIELD_BY_NAME, GRPO_FIELDS, type GrpoConfig } from "./grpoFields.js";
@@ -31,9 +31,7 @@ export function expandSweep(deps: ExperimentDeps, module: LoadedModule, decl: A.
     const path = axis.path.map((p) => p.name).join(".");
     const first = seen.get(path);
     if (first) {
-      ctx.report(Diag.DuplicateSweepAxis, module, axis.path[0]!.range, `sweep axis '${path}' is given twice`, {
-        related: [{ file: module.file, range: first.path[0]!.range, message: "first given here" }],
-      });
+      ctx.report(Diag.DuplicateSweepAxis({ axis: path }), module, axis.path[0]!.range, [{ file: module.file, range: first.path[0]!.range, message: "first given here" }]);
       ok = false;
       continue;
     }
@@ -44,12 +42,12 @@ export function expandSweep(deps: ExperimentDeps, module: LoadedModule, decl: A.
   }
   if (!ok) return undefined;
   if (axes.length === 0) {
-    ctx.report(Diag.EmptySweepAxis, module, decl.name.range, `sweep '${decl.name.name}' has no axes`, { hint: "add one, e.g. `reward in [math, random(0.5)]`" });
+    ctx.report(Diag.EmptySweepAxis({ case: "no axes", sweep: decl.name.name }), module, decl.name.range);
     return undefined;
   }
   const size = axes.reduce((n, a) => n * a.values.length, 1);
   if (size > MAX_SWEEP_CELLS) {
-    ctx.report(Diag.SweepTooLarge, module, decl.name.range, `sweep '${decl.name.name}' has ${size} cells; at most ${MAX_SWEEP_CELLS} are allowed`);
+    ctx.report(Diag.SweepTooLarge({ sweep: decl.name.name, cells: size, max: MAX_SWEEP_CELLS }), module, decl.name.range);
     return undefined;
   }
 
@@ -82,14 +80,14 @@ function checkAxis(deps: ExperimentDeps, module: LoadedModule, axis: A.SweepAxis
   const [head, field, ...rest] = axis.path.map((p) => p.name);
   const items = axis.values.items;
   if (items.length === 0) {
-    ctx.report(Diag.EmptySweepAxis, module, axis.values.range, `sweep axis '${path}' has no values`);
+    ctx.report(Diag.EmptySweepAxis({ case: "no values", axis: path }), module, axis.values.range);
     return undefined;
   }
   // A value with a hole left by a syntax error (reported already) can be neither printed nor checked.
   if (items.some(hasMissing)) return undefined;
   const texts = items.map((i) => printExpr(i));
   texts.forEach((t, i) => {
-    if (texts.indexOf(t) !== i) ctx.report(Diag.DuplicateSweepValue, module, items[i]!.range, `${t} is already on axis '${path}'`);
+    if (texts.indexOf(t) !== i) ctx.report(Diag.DuplicateSweepValue({ value: t, axis: path }), module, items[i]!.range);
   });
 
   let apply: ((item: A.Expr) => Apply | undefined) | undefined;
@@ -102,7 +100,7 @@ function checkAxis(deps: ExperimentDeps, module: LoadedModule, axis: A.SweepAxis
   } else if (head === "grpo" && field === undefined) {
     apply = (item) => {
       if (item.kind !== "Identifier") {
-        ctx.report(Diag.TypeMismatch, module, item.range, "a 'grpo' axis takes GRPO preset names; to vary one field, sweep 'grpo.FIELD'");
+        ctx.report(Diag.TypeMismatch({ case: "grpo axis" }), module, item.range);
         return undefined;
       }
       const preset = deps.presets(module, item);
@@ -113,7 +111,7 @@ function checkAxis(deps: ExperimentDeps, module: LoadedModule, axis: A.SweepAxis
     const spec = GRPO_FIELD_BY_NAME.get(clip ? "clip_low" : field);
     if (!spec) {
       const names = [CLIP_SHORTHAND, ...GRPO_FIELDS.map((f) => f.name)];
-      ctx.report(Diag.UnknownSweepAxis, module, axis.path[1]!.range, `GRPO has no field '${field}'${didYouMean(field, names)}`);
+      ctx.report(Diag.UnknownSweepAxis({ case: "grpo field", field, suggestion: closest(field, names) }), module, axis.path[1]!.range);
       return undefined;
     }
     apply = (item) => {
@@ -129,10 +127,8 @@ function checkAxis(deps: ExperimentDeps, module: LoadedModule, axis: A.SweepAxis
   if (!apply) {
     const axesNames = [...EXPR_AXES, "grpo", ...GRPO_FIELDS.map((f) => `grpo.${f.name}`), "grpo.clip"];
     // A bare GRPO field (`temperature in [...]`) is the commonest slip: it lives under grpo.
-    const suggestion = GRPO_FIELD_BY_NAME.has(path) || path === CLIP_SHORTHAND ? ` (did you mean 'grpo.${path}'?)` : didYouMean(path, axesNames);
-    ctx.report(Diag.UnknownSweepAxis, module, axis.path[0]!.range, `cannot sweep '${path}'${suggestion}`, {
-      hint: `sweepable: ${EXPR_AXES.join(", ")}, grpo (presets), grpo.FIELD`,
-    });
+    const suggestion = GRPO_FIELD_BY_NAME.has(path) || path === CLIP_SHORTHAND ? `grpo.${path}` : closest(path, axesNames);
+    ctx.report(Diag.UnknownSweepAxis({ case: "path", path, suggestion, exprAxes: EXPR_AXES }), module, axis.path[0]!.range);
     return undefined;
   }
   const values: CheckedAxis["values"][number][] = [];

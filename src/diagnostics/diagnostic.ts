@@ -1,4 +1,4 @@
-import type { DiagnosticKind, Severity } from "./codes.js";
+import type { DiagnosticMessage, Severity } from "./codes.js";
 import type { Range, SourceFile } from "./source.js";
 
 /** A related location shown under the main message ("first defined here"). */
@@ -19,14 +19,14 @@ export interface Diagnostic {
   related?: RelatedInfo[];
 }
 
+/** Places a message from the catalogue (`Diag.UnknownName({ … })`) in a file. */
 export function diagnostic(
-  kind: DiagnosticKind,
+  message: DiagnosticMessage,
   file: SourceFile,
   range: Range,
-  message: string,
-  extra: { hint?: string; related?: RelatedInfo[] } = {},
+  related?: RelatedInfo[],
 ): Diagnostic {
-  return { code: kind.code, severity: kind.severity, message, file, range, ...extra };
+  return { ...message, file, range, ...(related ? { related } : {}) };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,18 +1,23 @@
+import { styleText } from "node:util";
 import type { Diagnostic } from "./diagnostic.js";
 import type { Range, SourceFile } from "./source.js";
 
 export interface FormatOptions {
-  color?: boolean;
+  /**
+   * The stream the text is for. It is coloured when that stream shows colours, as Node's
+   * `styleText` decides: a terminal that has them (not TERM=dumb, nor a CI it does not know),
+   * unless NO_COLOR or NODE_DISABLE_COLORS is set; FORCE_COLOR (not 0) colours any stream.
+   * Without a stream the text is plain.
+   */
+  stream?: NodeJS.WritableStream;
 }
 
-const style = {
-  red: (s: string) => `\u001b[31m${s}\u001b[39m`,
-  yellow: (s: string) => `\u001b[33m${s}\u001b[39m`,
-  cyan: (s: string) => `\u001b[36m${s}\u001b[39m`,
-  bold: (s: string) => `\u001b[1m${s}\u001b[22m`,
-  dim: (s: string) => `\u001b[2m${s}\u001b[22m`,
-};
-const plain = (s: string) => s;
+type Style = "red" | "yellow" | "cyan" | "bold" | "dim";
+type Paint = (style: Style, text: string) => string;
+
+function painter(stream: NodeJS.WritableStream | undefined): Paint {
+  return stream ? (style, text) => styleText(style, text, { stream }) : (_style, text) => text;
+}
 
 /** The longest source line shown; longer lines are cut around the caret. */
 const MAX_SHOWN = 120;
@@ -25,23 +30,23 @@ const MAX_SHOWN = 120;
  *          |          ^^^^
  */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
-  const c = options.color ? style : { red: plain, yellow: plain, cyan: plain, bold: plain, dim: plain };
+  const paint = painter(options.stream);
   const pos = d.file.position(d.range.start);
-  const severity = d.severity === "error" ? c.red("error") : c.yellow("warning");
+  const severity = d.severity === "error" ? paint("red", "error") : paint("yellow", "warning");
   const lines = [
-    `${c.bold(`${d.file.path}:${pos.line}:${pos.column}`)} ${severity} ${c.dim(d.code)} ${d.message}`,
-    ...excerpt(d.file, d.range, c.cyan),
+    `${paint("bold", `${d.file.path}:${pos.line}:${pos.column}`)} ${severity} ${paint("dim", d.code)} ${d.message}`,
+    ...excerpt(d.file, d.range, paint),
   ];
   if (d.hint) lines.push(`      = ${d.hint}`);
   for (const r of d.related ?? []) {
     const rp = r.file.position(r.range.start);
-    lines.push(`      ${c.dim("note:")} ${r.file.path}:${rp.line}:${rp.column} ${r.message}`);
-    lines.push(...excerpt(r.file, r.range, c.cyan));
+    lines.push(`      ${paint("dim", "note:")} ${r.file.path}:${rp.line}:${rp.column} ${r.message}`);
+    lines.push(...excerpt(r.file, r.range, paint));
   }
   return lines.join("\n");
 }
 
-function excerpt(file: SourceFile, range: Range, paint: (s: string) => string): string[] {
+function excerpt(file: SourceFile, range: Range, paint: Paint): string[] {
   const start = file.position(range.start);
   const end = file.position(Math.max(range.start, range.end));
   let text = file.lineText(start.line).replace(/\t/g, " ");
@@ -57,8 +62,8 @@ function excerpt(file: SourceFile, range: Range, paint: (s: string) => string): 
   const gutter = String(start.line).padStart(5);
   const pad = " ".repeat(gutter.length);
   return [
-    `${paint(gutter + " |")} ${stripControl(text)}`,
-    `${paint(pad + " |")} ${" ".repeat(Math.max(0, col))}${paint("^".repeat(Math.max(1, width)))}`,
+    `${paint("cyan", gutter + " |")} ${stripControl(text)}`,
+    `${paint("cyan", pad + " |")} ${" ".repeat(Math.max(0, col))}${paint("cyan", "^".repeat(Math.max(1, width)))}`,
   ];
 }
 

@@ -69,7 +69,7 @@ function compileErrorDiagnostic(error: RewardCompileError, expression: string): 
     const at = expression.indexOf(literal);
     if (at >= 0) range = { start: at, end: at + literal.length };
   }
-  return diagnostic(Diag.InvalidRegex, file, range, error.message);
+  return diagnostic(Diag.InvalidRegex({ case: "unsupported", message: error.message }), file, range);
 }
 
 function quote(text: string): string {

@@ -339,11 +339,7 @@ class AstBuilder {
         if (code <= 0x10ffff) return String.fromCodePoint(code);
       }
       const start = offset + at;
-      this.diagnostics.push(
-        diagnostic(Diag.InvalidEscape, this.file, { start, end: start + match.length }, `unknown escape '${match}' in string`, {
-          hint: "known escapes: \\n \\t \\r \\\" \\\\ \\0 \\uXXXX \\u{X…}",
-        }),
-      );
+      this.diagnostics.push(diagnostic(Diag.InvalidEscape({ escape: match }), this.file, { start, end: start + match.length }));
       return match;
     });
   }

@@ -30,25 +30,25 @@ function alternatives(paths: TokenType[][]): string {
   return firsts.length === 1 ? firsts[0]! : `${firsts.slice(0, -1).join(", ")} or ${firsts[firsts.length - 1]}`;
 }
 
+/**
+ * Each message says only what the parser expected, in a user's words ("a clause or '}'"): parse.ts
+ * turns the error into the catalogue's RLX0103 message, with the error's token as what was found.
+ */
 export const errorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual, ruleName }) {
+  buildMismatchTokenMessage({ expected, ruleName }) {
     if (expected.name === "RCurly" && (ruleName === "experiment" || ruleName === "sweep" || ruleName === "record")) {
-      const what = ruleName === "experiment" ? "a clause or '}'" : ruleName === "sweep" ? "a sweep axis ('field in [...]') or '}'" : "a field or '}'";
-      return `expected ${what} but found ${describeToken(actual)}`;
+      return ruleName === "experiment" ? "a clause or '}'" : ruleName === "sweep" ? "a sweep axis ('field in [...]') or '}'" : "a field or '}'";
     }
     // Between items the parser "expects EOF": say what may start an item instead.
-    const what = expected.name === "EOF" ? RULE_WORDS["item"] : tokenLabel(expected);
-    return `expected ${what} but found ${describeToken(actual)}`;
+    return expected.name === "EOF" ? RULE_WORDS["item"]! : tokenLabel(expected);
   },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `expected ${RULE_WORDS["item"]} but found ${describeToken(firstRedundant)}`;
+  buildNotAllInputParsedMessage() {
+    return RULE_WORDS["item"]!;
   },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
-    const expected = RULE_WORDS[ruleName] ?? alternatives(expectedPathsPerAlt.flat());
-    return `expected ${expected} but found ${describeToken(actual[0]!)}`;
+  buildNoViableAltMessage({ expectedPathsPerAlt, ruleName }) {
+    return RULE_WORDS[ruleName] ?? alternatives(expectedPathsPerAlt.flat());
   },
-  buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
-    const expected = RULE_WORDS[ruleName] ?? alternatives(expectedIterationPaths);
-    return `expected ${expected} but found ${describeToken(actual[0]!)}`;
+  buildEarlyExitMessage({ expectedIterationPaths, ruleName }) {
+    return RULE_WORDS[ruleName] ?? alternatives(expectedIterationPaths);
   },
 };

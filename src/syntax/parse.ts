@@ -5,6 +5,7 @@ import type { Range, SourceFile } from "../diagnostics/source.js";
 import { closest } from "../util/didYouMean.js";
 import type { Expr, Module } from "./ast.js";
 import { buildAst, buildExpression } from "./buildAst.js";
+import { describeToken } from "./errorMessages.js";
 import { getParser, type RlxParser } from "./parser.js";
 import { keywords, rlxLexer } from "./tokens.js";
 
@@ -47,7 +48,7 @@ function parseRule(file: SourceFile, diagnostics: Diagnostic[], rule: (parser: R
   for (const error of mergeAdjacent(lexed.errors)) {
     const ch = file.text.slice(error.offset, error.offset + error.length);
     diagnostics.push(
-      diagnostic(Diag.UnexpectedCharacter, file, { start: error.offset, end: error.offset + error.length }, `unexpected ${describeChars(ch)}`),
+      diagnostic(Diag.UnexpectedCharacter(describeChars(ch)), file, { start: error.offset, end: error.offset + error.length }),
     );
     lexicalEnds.push(error.offset + error.length);
   }
@@ -55,18 +56,14 @@ function parseRule(file: SourceFile, diagnostics: Diagnostic[], rule: (parser: R
     const range = { start: tok.startOffset, end: tok.endOffset! + 1 };
     lexicalEnds.push(range.end);
     if (tok.tokenType.name === "UnterminatedComment") {
-      diagnostics.push(diagnostic(Diag.UnterminatedComment, file, { start: range.start, end: range.start + 2 }, "block comment is never closed with '*/'"));
+      diagnostics.push(diagnostic(Diag.UnterminatedComment(), file, { start: range.start, end: range.start + 2 }));
     } else {
-      diagnostics.push(diagnostic(Diag.InvalidNumber, file, range, `'${tok.image}' is not a number`));
+      diagnostics.push(diagnostic(Diag.InvalidNumber({ text: tok.image }), file, range));
     }
   }
   for (const tok of lexed.tokens) {
     if (tok.tokenType.name === "UnterminatedString") {
-      diagnostics.push(
-        diagnostic(Diag.UnterminatedString, file, { start: tok.startOffset, end: tok.endOffset! + 1 }, "string is not closed before the end of the line", {
-          hint: 'add the closing "',
-        }),
-      );
+      diagnostics.push(diagnostic(Diag.UnterminatedString(), file, { start: tok.startOffset, end: tok.endOffset! + 1 }));
       lexicalEnds.push(tok.endOffset! + 1);
     }
   }
@@ -155,11 +152,11 @@ function syntaxDiagnostic(file: SourceFile, error: IRecognitionException, previo
   const atEnd = tok.tokenType.name === "EOF" || Number.isNaN(tok.startOffset);
   const start = atEnd ? file.text.length : tok.startOffset;
   const end = atEnd ? start : tok.endOffset! + 1;
-  const suggestion = tok.tokenType.name === "Identifier" ? closest(tok.image, keywords) : undefined;
+  const keyword = tok.tokenType.name === "Identifier" ? closest(tok.image, keywords) : undefined;
   const comparison =
     tok.tokenType.name === "Equals" && OPERAND_ENDS.has(previous?.tokenType.name ?? "") && error.context.ruleStack.includes("expression");
-  const hint = suggestion ? `did you mean '${suggestion}'?` : comparison ? "to compare, write '=='" : undefined;
-  return diagnostic(Diag.UnexpectedToken, file, { start, end }, error.message, hint ? { hint } : {});
+  // The error message provider says only what was expected (see errorMessages.ts); the error's token is what was found.
+  return diagnostic(Diag.UnexpectedToken({ expected: error.message, found: describeToken(tok), keyword, comparison }), file, { start, end });
 }
 
 /** The lexer reports every bad character; a run of them (binary garbage) is one diagnostic. */
@@ -173,11 +170,12 @@ function mergeAdjacent(errors: readonly { offset: number; length: number }[]): {
   return merged;
 }
 
-function describeChars(chars: string): string {
+/** The first of `chars` as a message shows it (`'x'`, or `U+0007` for a control character), and whether there are more. */
+function describeChars(chars: string): { shown: string; several: boolean } {
   const first = [...chars][0] ?? "";
   const code = first.codePointAt(0) ?? 0;
   const shown = code < 32 || code === 127 ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}` : `'${first}'`;
-  return chars.length > first.length ? `characters starting with ${shown}` : `character ${shown}`;
+  return { shown, several: chars.length > first.length };
 }
 
 function capped(file: SourceFile, diagnostics: Diagnostic[]): Diagnostic[] {
@@ -186,7 +184,7 @@ function capped(file: SourceFile, diagnostics: Diagnostic[]): Diagnostic[] {
   const kept = sorted.slice(0, MAX_SYNTAX_ERRORS);
   const next = sorted[MAX_SYNTAX_ERRORS]!;
   kept.push(
-    diagnostic(Diag.TooManyErrors, file, next.range, `${diagnostics.length - MAX_SYNTAX_ERRORS} more syntax errors in this file are not shown`),
+    diagnostic(Diag.TooManyErrors({ hidden: diagnostics.length - MAX_SYNTAX_ERRORS }), file, next.range),
   );
   return kept;
 }

@@ -17,12 +17,6 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return bestDistance <= limit ? best : undefined;
 }
 
-/** ` (did you mean 'x'?)` or the empty string. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const suggestion = closest(name, candidates);
-  return suggestion ? ` (did you mean '${suggestion}'?)` : "";
-}
-
 /**
  * Optimal-string-alignment distance: Levenshtein plus the swap of two neighbours as one edit,
  * the commonest typo (`maht` → `math`).

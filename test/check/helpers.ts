@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Diag } from "../../src/diagnostics/codes.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
@@ -44,6 +45,11 @@ export function memoryHost(files: Record<string, string | Uint8Array>, cwd = "/m
   };
 }
 
+/** A stream that passes for a colour terminal, whatever the environment says (short of FORCE_COLOR=0). */
+export function colourTerminal(): NodeJS.WritableStream {
+  return Object.assign(new PassThrough(), { isTTY: true, getColorDepth: () => 8 });
+}
+
 const CATALOGUE = new Map<string, string>(Object.values(Diag).map((k) => [k.code, k.severity]));
 
 /**
@@ -63,7 +69,7 @@ export function diagnosticProblems(d: Diagnostic): string[] {
     if (!ok) problems.push(`${where}: range [${range.start}, ${range.end}) is outside ${file.path} (length ${file.text.length})`);
   }
   try {
-    if (!formatDiagnostic(d) || !formatDiagnostic(d, { color: true })) problems.push(`${where}: formats to nothing`);
+    if (!formatDiagnostic(d) || !formatDiagnostic(d, { stream: colourTerminal() })) problems.push(`${where}: formats to nothing`);
   } catch (e) {
     problems.push(`${where}: formatDiagnostic threw ${(e as Error).stack ?? String(e)}`);
   }
