@@ -8,6 +8,7 @@ import { configDefaults, defineConfig } from "vitest/config";
  */
 const E2E = [
   "test/cli/*.test.ts",
+  "test/lsp/server.test.ts",
   "test/report/cli.test.ts",
   "test/reward/cli.test.ts",
   "test/runtime/executor/run.test.ts",
