@@ -1,3 +1,4 @@
+import { matchesRefusal, regexProblem } from "../core/regex.js";
 import { Diag } from "../diagnostics/codes.js";
 import type { Range } from "../diagnostics/source.js";
 import type * as A from "../syntax/ast.js";
@@ -6,7 +7,7 @@ import { BUILTINS, ROW_COLUMNS, type BuiltinSpec, type ParamSpec } from "./built
 import type { CheckContext } from "./context.js";
 import type { LoadedModule } from "./modules.js";
 import { joinDomains, T, typeName, type Domain, type Type } from "./types.js";
-import { none, num, str, type OpName, type Value } from "./values.js";
+import { none, num, str, type OpName, type Value } from "../core/values.js";
 import { displayPath } from "./host.js";
 import path from "node:path";
 
@@ -198,10 +199,10 @@ export class ExpressionChecker {
     }
     if (typeof constant === "string" && param.file) return { type: typed.type, value: str(this.dataPath(constant, expr.range, env.module)) };
     if (typeof constant === "string" && spec.name === "matches") {
-      try {
-        new RegExp(constant, "u");
-      } catch (err) {
-        this.ctx.report(Diag.InvalidRegex, env.module, expr.range, `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, "")}`);
+      // The engine the reward runs on decides, so a pattern the checker passes always runs.
+      const problem = regexProblem(constant);
+      if (problem) {
+        this.ctx.report(Diag.InvalidRegex, env.module, expr.range, matchesRefusal(constant, problem));
         return ERROR;
       }
     }

@@ -1,6 +1,6 @@
 import { nodeHost, type Host } from "../check/host.js";
 import { checkReward, INPUT_NAME } from "../check/program.js";
-import type { Value } from "../check/values.js";
+import type { Value } from "../core/values.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import { SourceFile } from "../diagnostics/source.js";

@@ -1,5 +1,5 @@
 import { nodeHost, type Host } from "../check/host.js";
-import type { Value } from "../check/values.js";
+import type { Value } from "../core/values.js";
 import { readResponses, type ResponseFields } from "./responsesFile.js";
 import { scoreRows, summarize, type ScoredRow, type ScoreSummary } from "./scoring.js";
 import { DEFAULT_IMPORTS, importsForFile, prepareReward, type Session } from "./session.js";

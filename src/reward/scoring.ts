@@ -1,4 +1,4 @@
-import type { Value } from "../check/values.js";
+import type { Value } from "../core/values.js";
 import { evaluateRewards } from "./evaluate.js";
 import type { ResponseRow } from "./responsesFile.js";
 import type { Sample } from "./types.js";

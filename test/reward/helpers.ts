@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Value } from "../../src/check/values.js";
+import type { Value } from "../../src/core/values.js";
 import { formatDiagnostic } from "../../src/diagnostics/format.js";
 import { evaluateRewards } from "../../src/reward/evaluate.js";
 import { DEFAULT_IMPORTS, prepareReward } from "../../src/reward/session.js";

@@ -1,4 +1,4 @@
-import type { Value } from "../../check/values.js";
+import type { Value } from "../../core/values.js";
 import { correctnessReward } from "../../reward/batch.js";
 import { evaluateRewards } from "../../reward/evaluate.js";
 import type { Sample } from "../../reward/types.js";
