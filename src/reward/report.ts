@@ -1,4 +1,4 @@
-import { table } from "../bench/table.js";
+import { alignColumns, table } from "../text/columns.js";
 import type { Audit, ScoreSummary } from "./scoring.js";
 
 /** What `rlx reward --responses` and the REPL's `:responses` print. */
@@ -45,8 +45,7 @@ export function auditLines(expression: string, file: string, s: ScoreSummary, a:
 }
 
 function pairs(rows: readonly (readonly [string, string])[]): string[] {
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
+  return alignColumns(rows).map((line) => `  ${line}`);
 }
 
 function fixed(x: number | null): string {
