@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readResponses } from "../../src/reward/responsesFile.js";
-import { audit, summarize, type ScoredRow } from "../../src/reward/scoring.js";
+import { readResponses } from "../../src/scoring/responsesFile.js";
+import { audit, summarize, type ScoredRow } from "../../src/scoring/scoredRows.js";
 
 const row = (value: number, correct: boolean, labelled = true): ScoredRow => ({ line: 1, value, correct, labelled });
 

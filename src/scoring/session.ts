@@ -40,6 +40,11 @@ export function importsForFile(file: string, host: Host = nodeHost()): string[] 
   return [absolute, ...own.map((spec) => (spec.startsWith("stdlib/") ? spec : path.resolve(path.dirname(absolute), spec)))];
 }
 
+/** The session `rlx reward` and `rlx audit` check in: the defaults plus each `--import` file. */
+export function sessionImporting(files: readonly string[], host: Host = nodeHost()): Session {
+  return { imports: [...new Set([...DEFAULT_IMPORTS, ...files.flatMap((f) => importsForFile(f, host))])], definitions: [] };
+}
+
 export type PreparedReward =
   | { readonly ok: true; readonly value: Value; readonly type: Type; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
