@@ -4,7 +4,7 @@ import { checkProgram } from "../check/program.js";
 import { SourceFile } from "../diagnostics/source.js";
 import { buildGraph } from "../graph/build.js";
 import { parse } from "../syntax/parse.js";
-import { medianMs } from "./table.js";
+import { medianMs } from "./timing.js";
 
 export interface FrontendTiming {
   readonly phase: string;

@@ -5,7 +5,7 @@ import { benchFrontend } from "./frontend.js";
 import { benchMath } from "./math.js";
 import { benchRewards } from "./rewards.js";
 import { benchRuntime } from "./runtime.js";
-import { table } from "./table.js";
+import { table } from "../text/columns.js";
 
 /**
  * `npm run bench`: every benchmark of rlx, each as a table with its reference measured in the same

@@ -1,5 +1,5 @@
 import { evaluateRewards } from "../reward/evaluate.js";
-import { DEFAULT_IMPORTS, prepareReward } from "../reward/session.js";
+import { DEFAULT_IMPORTS, prepareReward } from "../scoring/session.js";
 import type { Sample } from "../reward/types.js";
 import { GROUP, synthesize } from "./math.js";
 

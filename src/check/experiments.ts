@@ -9,7 +9,7 @@ import type { LoadedModule } from "./modules.js";
 import type { EvalSpec, ResolvedExperiment, TrackSpec } from "./resolved.js";
 import { closest } from "../util/didYouMean.js";
 import { isRewardType, T, typeName } from "./types.js";
-import { constantJson, type Value } from "./values.js";
+import { constantJson, type Value } from "../core/values.js";
 
 /** The clauses of an experiment after inheritance, before the required ones are enforced. */
 /** Without a `checkpoint every N steps` clause a run still checkpoints this often, so a killed run loses little. */

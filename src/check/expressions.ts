@@ -1,3 +1,4 @@
+import { matchesRefusal, regexProblem } from "../core/regex.js";
 import { Diag } from "../diagnostics/codes.js";
 import type { Range } from "../diagnostics/source.js";
 import type * as A from "../syntax/ast.js";
@@ -6,7 +7,7 @@ import { BUILTINS, ROW_COLUMNS, type BuiltinSpec, type ParamSpec } from "./built
 import type { CheckContext } from "./context.js";
 import type { LoadedModule } from "./modules.js";
 import { joinDomains, T, typeName, type Domain, type Type } from "./types.js";
-import { none, num, str, type OpName, type Value } from "./values.js";
+import { none, num, str, type OpName, type Value } from "../core/values.js";
 import { displayPath } from "./host.js";
 import path from "node:path";
 
@@ -192,11 +193,10 @@ export class ExpressionChecker {
     }
     if (typeof constant === "string" && param.file) return { type: typed.type, value: str(this.dataPath(constant, expr.range, env.module)) };
     if (typeof constant === "string" && spec.name === "matches") {
-      try {
-        new RegExp(constant, "u");
-      } catch (err) {
-        const problem = (err as Error).message.replace(/^Invalid regular expression: /, "");
-        this.ctx.report(Diag.InvalidRegex({ case: "syntax", problem }), env.module, expr.range);
+      // The engine the reward runs on decides, so a pattern the checker passes always runs.
+      const problem = regexProblem(constant);
+      if (problem) {
+        this.ctx.report(Diag.InvalidRegex({ message: matchesRefusal(constant, problem) }), env.module, expr.range);
         return ERROR;
       }
     }

@@ -16,7 +16,7 @@ import { namespaceOf, Scopes, type Symbol } from "./scope.js";
 import { expandSweep } from "./sweeps.js";
 import { closest } from "../util/didYouMean.js";
 import { isRewardType, T, typeName, type Type } from "./types.js";
-import { none, type Value } from "./values.js";
+import { none, type Value } from "../core/values.js";
 
 /** The checked program: what `rlx check` reports and what the graph builder compiles. */
 export interface Program {

@@ -1,5 +1,5 @@
 import type { GrpoConfig } from "./grpoFields.js";
-import type { Value } from "./values.js";
+import type { Value } from "../core/values.js";
 
 /** What the checker produces for one runnable experiment: everything resolved, nothing left to look up. */
 export interface ResolvedExperiment {

@@ -1,4 +1,5 @@
 import { packageVersion as version } from "../util/version.js";
+import { alignColumns } from "../text/columns.js";
 import { checkCommand, checkHelp } from "./commands/check.js";
 import { compileCommand, compileHelp } from "./commands/compile.js";
 import { exportCommand, exportHelp } from "./commands/export.js";
@@ -30,8 +31,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  const lines = alignColumns(Object.entries(COMMANDS).map(([name, c]) => [name, c.summary])).map((line) => `  ${line}`);
   return `rlx ${version()}: a declarative language for RLVR experiments
 
 Usage: rlx COMMAND [options]

@@ -367,19 +367,9 @@ function outOfRange(p: { case: "not finite"; what: string } | { case: "outside";
   }
 }
 
-function invalidRegex(
-  p:
-    /** The pattern is not a regular expression at all; `problem` as the JavaScript engine words it. */
-    | { case: "syntax"; problem: string }
-    /** The reward compiler refused the pattern (RE2 cannot run it); its message names the pattern already. */
-    | { case: "unsupported"; message: string },
-): Text {
-  switch (p.case) {
-    case "syntax":
-      return `invalid regular expression: ${p.problem}`;
-    case "unsupported":
-      return p.message;
-  }
+/** `message`: RE2's refusal of the pattern (src/core/regex.ts), which names the pattern already. */
+function invalidRegex(p: { message: string }): Text {
+  return p.message;
 }
 
 function unknownSweepAxis(

@@ -1,7 +1,7 @@
-import { printValue } from "../check/printValue.js";
+import { printValue } from "../core/printValue.js";
 import type { Program } from "../check/program.js";
 import type { ResolvedExperiment } from "../check/resolved.js";
-import { constantJson, unref, type Value } from "../check/values.js";
+import { constantJson, unref, type Value } from "../core/values.js";
 import { contentHash } from "../util/canonicalJson.js";
 import { GRAPH_FORMAT, type GraphDocument, type GraphEdge, type GraphNode, type GraphRun, type Json, type NodeKind } from "./ir.js";
 

@@ -5,7 +5,7 @@ import { CLIP_SHORTHAND, GRPO_FIELD_BY_NAME, type GrpoFieldSpec } from "../check
 import type { Host } from "../check/host.js";
 import type { MetricSpec } from "../check/metrics.js";
 import type { LoadedModule } from "../check/modules.js";
-import { printValue } from "../check/printValue.js";
+import { printValue } from "../core/printValue.js";
 import type { Symbol } from "../check/scope.js";
 import { typeName } from "../check/types.js";
 import type { Target } from "./targets.js";

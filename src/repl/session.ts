@@ -1,15 +1,15 @@
 import { nodeHost, type Host } from "../check/host.js";
 import { checkReward, INPUT_NAME } from "../check/program.js";
-import type { Value } from "../check/values.js";
+import type { Value } from "../core/values.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import { SourceFile } from "../diagnostics/source.js";
-import { scoreFile } from "../reward/batch.js";
+import { scoreFile } from "../scoring/batch.js";
 import { evaluateRewards } from "../reward/evaluate.js";
 import { renderExplanation } from "../reward/explain.js";
-import { summaryLines } from "../reward/report.js";
-import { DEFAULT_FIELDS, ResponsesFileError } from "../reward/responsesFile.js";
-import { DEFAULT_IMPORTS, importsForFile, prepareReward, sessionSource, type Session } from "../reward/session.js";
+import { summaryLines } from "../scoring/report.js";
+import { DEFAULT_FIELDS, ResponsesFileError } from "../scoring/responsesFile.js";
+import { DEFAULT_IMPORTS, importsForFile, prepareReward, sessionSource, type Session } from "../scoring/session.js";
 
 /** What the REPL shows after an entry: the entry echoed, values and explanations, notes, errors. */
 export interface OutputBlock {

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Value } from "../check/values.js";
+import type { Value } from "../core/values.js";
 import type { GraphDocument } from "../graph/ir.js";
 import type { EvalSampleRecord } from "../runtime/executor/evaluation.js";
 import type { EvalResult } from "../runtime/executor/events.js";

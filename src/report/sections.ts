@@ -1,4 +1,4 @@
-import { fixed, signed } from "../ui/format.js";
+import { fixed, signed } from "../text/format.js";
 import type { Contributions } from "./contributions.js";
 import type { RunReport, SwitchReport } from "./runReport.js";
 import type { StrategySwitch } from "./strategySwitch.js";

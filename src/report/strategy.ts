@@ -1,4 +1,4 @@
-import { unref, type Value } from "../check/values.js";
+import { unref, type Value } from "../core/values.js";
 
 /** How an answer reasons, as the study classifies it: code reasoning or language reasoning. */
 export type Strategy = "Code" | "Lang";

@@ -1,4 +1,4 @@
-import { fixed } from "../ui/format.js";
+import { fixed } from "../text/format.js";
 import type { Chart, ChartLine } from "./charts.js";
 
 /** Run colours (Tableau 10): distinct on screen and in print. A run keeps its colour in every chart. */

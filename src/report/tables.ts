@@ -1,5 +1,5 @@
-import { fixed, signed } from "../ui/format.js";
-import { sparkline } from "../ui/sparkline.js";
+import { fixed, signed } from "../text/format.js";
+import { sparkline } from "../text/sparkline.js";
 import type { BoundSummary, ClipSummary } from "./clipping.js";
 import type { Contributions } from "./contributions.js";
 import type { EvalCurve, Series, TrainingCurves } from "./curves.js";

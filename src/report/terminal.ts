@@ -1,4 +1,4 @@
-import { alignColumns } from "../ui/table.js";
+import { alignColumns } from "../text/columns.js";
 import { CONTRIBUTION_DEFINITION } from "./contributions.js";
 import type { RunReport } from "./runReport.js";
 import { runFacts, runSections } from "./sections.js";

@@ -1,4 +1,4 @@
-import type { Value } from "../check/values.js";
+import type { Value } from "../core/values.js";
 import { PRIMITIVES } from "./primitives.js";
 import { constantTerm, ifTerm, opTerm, refTerm, type Term } from "./terms.js";
 import { termText } from "./termText.js";

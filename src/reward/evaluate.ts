@@ -1,4 +1,4 @@
-import type { Value } from "../check/values.js";
+import type { Value } from "../core/values.js";
 import { compileReward, type CompiledReward } from "./compile.js";
 import { SampleContext } from "./sampleContext.js";
 import type { EvaluateOptions, RewardResult, Sample } from "./types.js";

@@ -1,9 +1,9 @@
-import { printValue } from "../check/printValue.js";
-import { constantJson, type Value } from "../check/values.js";
+import { printValue } from "../core/printValue.js";
+import { constantJson, type Value } from "../core/values.js";
 import { checkFormat, formatStyle } from "./format.js";
 import { uniformAt } from "./random.js";
 import { RewardCompileError } from "./compileError.js";
-import { BoundedRegex, regexProblem } from "./regex.js";
+import { BoundedRegex, matchesRefusal, regexProblem } from "../core/regex.js";
 import type { SampleContext } from "./sampleContext.js";
 import { leafTerm, compositeTerm, type Term } from "./terms.js";
 import type { Evidence } from "./types.js";
@@ -60,7 +60,7 @@ export const PRIMITIVES: Readonly<Record<string, Builder>> = {
   matches: (args, { text }) => {
     const pattern = constantJson(args["pattern"]!) as string;
     const problem = regexProblem(pattern);
-    if (problem) throw new RewardCompileError(`matches(${JSON.stringify(pattern)}): ${problem}`, pattern);
+    if (problem) throw new RewardCompileError(matchesRefusal(pattern, problem));
     const regex = new BoundedRegex(pattern);
     return leafTerm(
       text,

@@ -1,4 +1,4 @@
-import type { Value } from "../check/values.js";
+import type { Value } from "../core/values.js";
 import { countBoxed, extractAnswer, mathEqual } from "./math/index.js";
 import type { Sample } from "./types.js";
 

@@ -1,6 +1,6 @@
 import { BUILTINS } from "../check/builtins/index.js";
-import { printValue } from "../check/printValue.js";
-import type { Value } from "../check/values.js";
+import { printValue } from "../core/printValue.js";
+import type { Value } from "../core/values.js";
 
 /**
  * A sub-term as an explanation shows it: rlx, without the arguments left at their defaults

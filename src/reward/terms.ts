@@ -1,5 +1,5 @@
-import { applyOp } from "../check/operators.js";
-import type { OpName } from "../check/values.js";
+import { applyOp } from "../core/operators.js";
+import type { OpName } from "../core/values.js";
 import type { SampleContext } from "./sampleContext.js";
 import type { Evidence, Explanation, Scalar } from "./types.js";
 

@@ -1,5 +1,5 @@
-import type { Scalar } from "../check/operators.js";
-import type { Value } from "../check/values.js";
+import type { Scalar } from "../core/operators.js";
+import type { Value } from "../core/values.js";
 
 /** One sampled response to score, with what the reward may look at besides its text. */
 export interface Sample {

@@ -2,7 +2,7 @@ import { Box, Text } from "ink";
 import { Warnings } from "./panels/Warnings.js";
 import { type CellStatus, statusCounts, STOPPING_MESSAGE, type SweepViewState } from "./sweepState.js";
 import { sweepRows } from "./sweepTable.js";
-import { alignColumns } from "./table.js";
+import { alignColumns } from "../text/columns.js";
 
 const COLOR: Readonly<Record<CellStatus, string | undefined>> = { waiting: undefined, running: "cyan", completed: "green", interrupted: "yellow", failed: "red" };
 

@@ -1,5 +1,5 @@
 import type { RunEvent } from "../runtime/executor/events.js";
-import { duration, fixed, signed, truncate } from "./format.js";
+import { duration, fixed, signed, truncate } from "../text/format.js";
 import { outcomeLine } from "./outcome.js";
 import { initialRunState, reduceRun, type EvalRow, type RunViewState } from "./runState.js";
 

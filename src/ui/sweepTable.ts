@@ -1,4 +1,4 @@
-import { duration, fixed, progressBar, truncate } from "./format.js";
+import { duration, fixed, progressBar, truncate } from "../text/format.js";
 import type { RunViewState } from "./runState.js";
 import type { SweepCell, SweepViewState } from "./sweepState.js";
 

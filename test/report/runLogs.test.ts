@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { codeFrequencyTrack } from "../../src/report/strategy.js";
 import { ReportInputError, readRunLog, runDirectories } from "../../src/report/readRuns.js";
 import { analyseRuns, type RunReport } from "../../src/report/runReport.js";
-import type { Value } from "../../src/check/values.js";
+import type { Value } from "../../src/core/values.js";
 import { tempDir } from "../support/tempDir.js";
 import { answer, completeRun, containsTrack, stepRow, writeRun, type HandMadeRun } from "./handMadeRuns.js";
 

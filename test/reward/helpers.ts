@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import type { Value } from "../../src/check/values.js";
+import type { Value } from "../../src/core/values.js";
 import { formatDiagnostic } from "../../src/diagnostics/format.js";
 import { evaluateRewards } from "../../src/reward/evaluate.js";
-import { DEFAULT_IMPORTS, prepareReward } from "../../src/reward/session.js";
+import { DEFAULT_IMPORTS, prepareReward } from "../../src/scoring/session.js";
 import type { EvaluateOptions, RewardResult, Sample } from "../../src/reward/types.js";
 
 /** A reward expression checked in the default session (stdlib rewards and templates), plus `definitions`. */

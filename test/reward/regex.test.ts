@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateRewards } from "../../src/reward/evaluate.js";
-import { MAX_MATCH_INPUT, regexProblem } from "../../src/reward/regex.js";
-import { DEFAULT_IMPORTS, prepareReward } from "../../src/reward/session.js";
+import { MAX_MATCH_INPUT, regexProblem } from "../../src/core/regex.js";
+import { DEFAULT_IMPORTS, prepareReward } from "../../src/scoring/session.js";
 import { formatDiagnostic } from "../../src/diagnostics/format.js";
 import { explained, reward, sample, score } from "./helpers.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Value } from "../../src/check/values.js";
+import type { Value } from "../../src/core/values.js";
 import { evaluateRewards } from "../../src/reward/evaluate.js";
 import { fixture, reward, sample, score } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { mathEqual } from "../../src/reward/math/index.js";
-import { BoundedRegex } from "../../src/reward/regex.js";
+import { BoundedRegex } from "../../src/core/regex.js";
 import { pythonRegex, RegexTranslationError } from "../../src/targets/python/regex.js";
 import { withModule, writeMathModule } from "./helpers.js";
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { printValue } from "../../src/check/printValue.js";
+import { printValue } from "../../src/core/printValue.js";
 import { rewardModuleSource } from "../../src/targets/python/module.js";
 import { tempDir } from "../support/tempDir.js";
 import { type RewardVector, typescriptValues, vectorExpressions, vectorInputs, vectorLabelPorts } from "./vectors/build.js";

@@ -1,5 +1,5 @@
 import { T, type Type } from "../types.js";
-import { num, str } from "../values.js";
+import { num, str } from "../../core/values.js";
 import { INT, type BuiltinSpec, type ParamSpec } from "./spec.js";
 
 /** Column mapping and error policy shared by the file sources. */

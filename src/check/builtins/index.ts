@@ -6,7 +6,6 @@ import type { BuiltinSpec } from "./spec.js";
 
 export type { BuiltinSpec, ParamSpec } from "./spec.js";
 export { ROW_COLUMNS } from "./data.js";
-export { TINY_ORGANISMS } from "./models.js";
 
 /** Every built-in function by name: the names a file can use without importing anything. */
 export const BUILTINS: ReadonlyMap<string, BuiltinSpec> = new Map(

@@ -1,5 +1,5 @@
 import { T } from "../types.js";
-import { num } from "../values.js";
+import { num } from "../../core/values.js";
 import { INT, type BuiltinSpec } from "./spec.js";
 
 /** Where the labels a reward grades against come from. */

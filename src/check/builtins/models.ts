@@ -1,9 +1,7 @@
 import { T } from "../types.js";
-import { num } from "../values.js";
+import { TINY_ORGANISMS } from "../../core/organisms.js";
+import { num } from "../../core/values.js";
 import { INT, type BuiltinSpec } from "./spec.js";
-
-/** The organisms of the built-in model: each a different prior over code and language reasoning. */
-export const TINY_ORGANISMS = ["code-prior", "no-code", "bad-code"] as const;
 
 export const modelBuiltins: BuiltinSpec[] = [
   {

@@ -1,5 +1,5 @@
 import { T } from "../types.js";
-import { bool } from "../values.js";
+import { bool } from "../../core/values.js";
 import type { BuiltinSpec } from "./spec.js";
 
 /**

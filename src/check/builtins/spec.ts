@@ -1,5 +1,5 @@
 import type { Type } from "../types.js";
-import type { Value } from "../values.js";
+import type { Value } from "../../core/values.js";
 
 /** A parameter of a built-in: its type, default, and the range the checker enforces. */
 export interface ParamSpec {

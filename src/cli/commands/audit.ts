@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { scoreFile } from "../../reward/batch.js";
-import { auditLines } from "../../reward/report.js";
-import { audit } from "../../reward/scoring.js";
+import { scoreFile } from "../../scoring/batch.js";
+import { auditLines } from "../../scoring/report.js";
+import { audit } from "../../scoring/scoredRows.js";
 import { UsageError, type Output } from "../output.js";
 import { fieldsOf, onlyExpression, parseSeed, prepareOrReport, sharedOptions, withResponsesFile } from "./reward.js";
 

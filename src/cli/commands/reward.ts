@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { scoreFile, sessionImporting } from "../../reward/batch.js";
+import { scoreFile } from "../../scoring/batch.js";
 import { evaluateRewards } from "../../reward/evaluate.js";
 import { renderExplanation, showValue } from "../../reward/explain.js";
-import { summaryLines } from "../../reward/report.js";
-import { ResponsesFileError, type ResponseFields } from "../../reward/responsesFile.js";
-import { prepareReward, type PreparedReward } from "../../reward/session.js";
+import { summaryLines } from "../../scoring/report.js";
+import { ResponsesFileError, type ResponseFields } from "../../scoring/responsesFile.js";
+import { prepareReward, sessionImporting, type PreparedReward } from "../../scoring/session.js";
 import { reportDiagnostics, UsageError, type Output } from "../output.js";
 
 export const rewardHelp = `rlx reward EXPR --response FILE [--label X] [--explain]

@@ -10,7 +10,7 @@ import { InterruptedError, RunInputError } from "../../runtime/executor/errors.j
 import { DataError } from "../../runtime/data/rows.js";
 import { evaluatorFor, runExperiment } from "../../runtime/executor/runExperiment.js";
 import { type RunSummaryRow, summaryRow, summaryTable } from "../../runtime/executor/runsSummary.js";
-import { alignColumns } from "../../ui/table.js";
+import { alignColumns } from "../../text/columns.js";
 import { writeFileAtomic } from "../../util/atomicWrite.js";
 import { openRunOutput } from "../../ui/openRunOutput.js";
 import { ExportError } from "../../targets/shared/errors.js";

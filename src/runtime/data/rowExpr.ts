@@ -1,5 +1,5 @@
-import { applyOp, type Scalar } from "../../check/operators.js";
-import type { Value } from "../../check/values.js";
+import { applyOp, type Scalar } from "../../core/operators.js";
+import type { Value } from "../../core/values.js";
 import type { Row } from "./rows.js";
 
 /** Evaluates a checked row condition (`len(problem) < 120`) on one row. */

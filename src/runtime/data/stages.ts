@@ -1,4 +1,4 @@
-import type { Value } from "../../check/values.js";
+import type { Value } from "../../core/values.js";
 import { shuffled, unitFromInts } from "../../util/prng.js";
 import { evaluateRowExpr } from "./rowExpr.js";
 import type { Row } from "./rows.js";

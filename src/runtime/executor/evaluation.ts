@@ -1,5 +1,5 @@
-import type { Value } from "../../check/values.js";
-import { correctnessReward } from "../../reward/batch.js";
+import type { Value } from "../../core/values.js";
+import { correctnessReward } from "../../reward/correctness.js";
 import { evaluateRewards } from "../../reward/evaluate.js";
 import type { Sample } from "../../reward/types.js";
 import { promptText } from "../data/prompt.js";

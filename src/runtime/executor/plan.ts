@@ -1,4 +1,4 @@
-import type { Value } from "../../check/values.js";
+import type { Value } from "../../core/values.js";
 import type { GraphDocument, GraphNode, GraphRun, NodeKind } from "../../graph/ir.js";
 import type { LossAggregation } from "../grpo/loss.js";
 import type { LrSchedule } from "../optim/schedule.js";

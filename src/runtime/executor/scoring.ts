@@ -1,6 +1,6 @@
-import type { Value } from "../../check/values.js";
+import type { Value } from "../../core/values.js";
 import { labelingKey } from "../../graph/build.js";
-import { correctnessReward } from "../../reward/batch.js";
+import { correctnessReward } from "../../reward/correctness.js";
 import { evaluateRewards } from "../../reward/evaluate.js";
 import type { Sample } from "../../reward/types.js";
 import { promptOf, type Rollout } from "../grpo/rollout.js";

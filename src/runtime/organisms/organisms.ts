@@ -1,16 +1,9 @@
-import type { TINY_ORGANISMS } from "../../check/builtins/models.js";
+import type { OrganismName } from "../../core/organisms.js";
 import type { ArithProblem, TraceStyle } from "./traces.js";
-
-export type OrganismName = (typeof TINY_ORGANISMS)[number];
 
 /**
  * A built-in model organism: the prior its pretraining corpus gives it over the two reasoning
- * styles, and how accurate each style is. These mirror the model families of the study:
- *
- *   code-prior  ~65% code traces, code exact, language forgets carries   (Qwen2.5-Math)
- *   no-code     never code, language exact                               (Llama, OLMo)
- *   bad-code    ~80% code traces, code forgets carries, language exact   (Qwen2.5-7B)
- *
+ * styles, and how accurate each style is (src/core/organisms.ts lists the model family each mirrors).
  * The style depends on the problem (larger operands favour code), so greedy decoding mixes both
  * styles across a test set instead of always taking the more likely one, and the errors are
  * systematic (a forgotten carry), so a style's accuracy survives greedy decoding too.

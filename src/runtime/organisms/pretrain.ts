@@ -8,7 +8,8 @@ import { learningRate } from "../optim/schedule.js";
 import { trainStep } from "../optim/trainStep.js";
 import { PAD } from "../tokenizer.js";
 import { type CorpusExample, pretrainingCorpus } from "./corpus.js";
-import { ORGANISMS, type OrganismName } from "./organisms.js";
+import type { OrganismName } from "../../core/organisms.js";
+import { ORGANISMS } from "./organisms.js";
 import { yieldToEventLoop } from "../../util/yieldToEventLoop.js";
 
 /**

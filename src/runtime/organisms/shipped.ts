@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { contentHash } from "../../util/canonicalJson.js";
 import type { NamedWeights } from "../model/parameters.js";
 import { readWeightsFile } from "../executor/cache.js";
-import type { OrganismName } from "./organisms.js";
+import type { OrganismName } from "../../core/organisms.js";
 import { PRETRAIN_RECIPE, type PretrainRecipe } from "./pretrain.js";
 import type { Priors } from "./priors.js";
 

@@ -1,5 +1,5 @@
-import { printValue } from "../../check/printValue.js";
-import { constantJson, unref, type Value } from "../../check/values.js";
+import { printValue } from "../../core/printValue.js";
+import { constantJson, unref, type Value } from "../../core/values.js";
 import { labelingKey } from "../../graph/build.js";
 import { formatStyle } from "../../reward/format.js";
 import { pythonRegex, RegexTranslationError } from "./regex.js";

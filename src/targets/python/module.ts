@@ -1,4 +1,4 @@
-import type { Value } from "../../check/values.js";
+import type { Value } from "../../core/values.js";
 import { packageVersion } from "../../util/version.js";
 import { type PythonExpression, portsFrom, pythonExpression, pyString } from "./expression.js";
 import { PY_ENTRY_POINTS } from "./runtime/entryPoints.js";

@@ -1,4 +1,4 @@
-import { regexProblem } from "../../reward/regex.js";
+import { matchesRefusal, regexProblem } from "../../core/regex.js";
 
 /**
  * `matches(pattern)` runs on RE2 in TypeScript; the generated Python module runs it on `re`.
@@ -38,9 +38,9 @@ const POSIX: Readonly<Record<string, string>> = {
 /** Translates `pattern` (already accepted by RE2) or throws RegexTranslationError saying why not. */
 export function pythonRegex(pattern: string): PythonRegex {
   const problem = regexProblem(pattern);
-  if (problem) throw new RegexTranslationError(`matches(${JSON.stringify(pattern)}): ${problem}`);
+  if (problem) throw new RegexTranslationError(matchesRefusal(pattern, problem));
   const refuse = (what: string): never => {
-    throw new RegexTranslationError(`matches(${JSON.stringify(pattern)}): ${what} has no exact equivalent in Python's re module, which the exported reward module uses`);
+    throw new RegexTranslationError(matchesRefusal(pattern, `${what} has no exact equivalent in Python's re module, which the exported reward module uses`));
   };
 
   let body = pattern;

@@ -1,5 +1,5 @@
-import type { Value } from "../../check/values.js";
-import { printValue } from "../../check/printValue.js";
+import type { Value } from "../../core/values.js";
+import { printValue } from "../../core/printValue.js";
 import type { GraphDocument, GraphRun } from "../../graph/ir.js";
 import { PythonCompileError } from "../python/expression.js";
 import { rewardModuleSource } from "../python/module.js";

@@ -1,5 +1,5 @@
 import { GRPO_FIELDS, type GrpoConfig } from "../../check/grpoFields.js";
-import { TINY_ORGANISMS } from "../../check/builtins/models.js";
+import { isOrganismName } from "../../core/organisms.js";
 import type { GraphDocument, GraphRun } from "../../graph/ir.js";
 import { type RunPlan, runPlan } from "../../runtime/executor/plan.js";
 import type { ExportProblem } from "./errors.js";
@@ -21,7 +21,7 @@ export function parseModelChoice(values: readonly string[]): ModelChoice {
   for (const v of values) {
     const eq = v.indexOf("=");
     const organism = eq > 0 ? v.slice(0, eq) : "";
-    if ((TINY_ORGANISMS as readonly string[]).includes(organism)) byOrganism[organism] = v.slice(eq + 1);
+    if (isOrganismName(organism)) byOrganism[organism] = v.slice(eq + 1);
     else all = v;
   }
   return { all, byOrganism };

@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
-import { fixed, signed } from "../format.js";
+import { fixed, signed } from "../../text/format.js";
 import type { EvalRow } from "../runState.js";
-import { alignColumns } from "../table.js";
+import { alignColumns } from "../../text/columns.js";
 
 /** The latest value of each evaluation, its change since the previous one, and its tracked shares. */
 export function EvalTable({ rows }: { rows: readonly EvalRow[] }) {

@@ -1,8 +1,8 @@
 import { Box, Text } from "ink";
-import { compact, fixed } from "../format.js";
+import { compact, fixed } from "../../text/format.js";
 import type { MetricSeries } from "../runState.js";
 import type { StepMetrics } from "../../runtime/executor/events.js";
-import { sparkline } from "../sparkline.js";
+import { sparkline } from "../../text/sparkline.js";
 
 /** Steps a sparkline spans: the most recent ones, so a long run still fits a terminal line. */
 const SPARK_WIDTH = 60;

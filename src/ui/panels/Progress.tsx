@@ -1,5 +1,5 @@
 import { Text } from "ink";
-import { duration, progressBar } from "../format.js";
+import { duration, progressBar } from "../../text/format.js";
 import type { RunViewState } from "../runState.js";
 
 const BAR_WIDTH = 30;

@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import { explanationLines } from "../explanationLines.js";
-import { fixed } from "../format.js";
+import { fixed } from "../../text/format.js";
 import type { SampleState } from "../runState.js";
 
 /** A response can run to hundreds of lines; a glimpse is enough to see its style. */

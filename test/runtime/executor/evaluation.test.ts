@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Value } from "../../../src/check/values.js";
+import type { Value } from "../../../src/core/values.js";
 import { evaluatePolicy } from "../../../src/runtime/executor/evaluation.js";
 import type { EvalPlan } from "../../../src/runtime/executor/plan.js";
 import type { PolicyModel } from "../../../src/runtime/model/policy.js";

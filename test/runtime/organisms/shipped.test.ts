@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { TINY_ORGANISMS } from "../../../src/check/builtins/models.js";
+import { TINY_ORGANISMS, type OrganismName } from "../../../src/core/organisms.js";
 import { selectBackend } from "../../../src/runtime/backend.js";
-import { type OrganismName } from "../../../src/runtime/organisms/organisms.js";
 import { pretrain, PRETRAIN_RECIPE } from "../../../src/runtime/organisms/pretrain.js";
 import { recipeHash, SHIPPED_DIR, type ShippedRecord, shippedWeights, weightsChecksum } from "../../../src/runtime/organisms/shipped.js";
 

@@ -1,4 +1,4 @@
-import type { Value } from "../../../src/check/values.js";
+import type { Value } from "../../../src/core/values.js";
 import { labelingKey } from "../../../src/graph/build.js";
 import { evaluateRewards } from "../../../src/reward/evaluate.js";
 import type { Sample } from "../../../src/reward/types.js";

@@ -1,4 +1,4 @@
-import type { Value } from "../../../check/values.js";
+import type { Value } from "../../../core/values.js";
 import type { GraphNode } from "../../../graph/ir.js";
 import { loadSource, type SourceParams } from "../../data/load.js";
 import type { LoadedRows } from "../../data/rows.js";

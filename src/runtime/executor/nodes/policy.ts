@@ -1,7 +1,7 @@
 import type { GraphNode } from "../../../graph/ir.js";
 import { type ModelConfig, modelConfig } from "../../model/config.js";
 import type { NamedWeights } from "../../model/parameters.js";
-import type { OrganismName } from "../../organisms/organisms.js";
+import type { OrganismName } from "../../../core/organisms.js";
 import { pretrain, PRETRAIN_RECIPE, type PretrainProgress } from "../../organisms/pretrain.js";
 import { recipeHash, shippedWeights } from "../../organisms/shipped.js";
 import type { ResultCache } from "../cache.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readResponses } from "../../src/reward/responsesFile.js";
-import { audit, summarize, type ScoredRow } from "../../src/reward/scoring.js";
+import { readResponses } from "../../src/scoring/responsesFile.js";
+import { audit, summarize, type ScoredRow } from "../../src/scoring/scoredRows.js";
 import { tempFile } from "../support/tempDir.js";
 
 const row = (value: number, correct: boolean, labelled = true): ScoredRow => ({ line: 1, value, correct, labelled });

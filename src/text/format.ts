@@ -1,6 +1,6 @@
 /**
- * Number and time formats shared by the Ink view and the plain log, so a value reads the same in a
- * terminal and in a CI log.
+ * Number and time formats shared by the Ink view, the plain log and the reports, so a value reads
+ * the same in a terminal, in a CI log and in a report.
  */
 
 /** A fixed number of decimals; non-finite values print as JavaScript writes them (NaN, Infinity). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sparkline } from "../../src/ui/sparkline.js";
+import { sparkline } from "../../src/text/sparkline.js";
 
 describe("sparkline", () => {
   it("scales a series to its own min and max, one bar per value", () => {

@@ -1,12 +1,13 @@
-import { table } from "../bench/table.js";
-import type { Audit, ScoreSummary } from "./scoring.js";
+import { alignColumns, table } from "../text/columns.js";
+import { fixed } from "../text/format.js";
+import type { Audit, ScoreSummary } from "./scoredRows.js";
 
 /** What `rlx reward --responses` and the REPL's `:responses` print. */
 export function summaryLines(file: string, s: ScoreSummary): string[] {
   return [
     `${plural(s.count, "response")} from ${file}${s.unlabelled ? ` (${s.unlabelled} without a label: math counts them wrong)` : ""}`,
     ...pairs([
-      ["mean reward", fixed(s.mean)],
+      ["mean reward", measure(s.mean)],
       ["rewarded", `${s.rewarded} (${percent(s.rewarded, s.count)})`],
       ["agreement with math", `${s.agreeing} (${percent(s.agreeing, s.count)})`],
     ]),
@@ -34,23 +35,23 @@ export function auditLines(expression: string, file: string, s: ScoreSummary, a:
       ["measure", "value"],
       [
         ["share rewarded", percent(s.rewarded, s.count)],
-        ["mean reward", fixed(s.mean)],
-        ["precision (correct among rewarded)", fixed(a.precision)],
-        ["recall (rewarded among correct)", fixed(a.recall)],
-        ["F1", fixed(a.f1)],
-        [predicate ? "correlation (phi)" : "correlation (Pearson r)", fixed(a.correlation)],
+        ["mean reward", measure(s.mean)],
+        ["precision (correct among rewarded)", measure(a.precision)],
+        ["recall (rewarded among correct)", measure(a.recall)],
+        ["F1", measure(a.f1)],
+        [predicate ? "correlation (phi)" : "correlation (Pearson r)", measure(a.correlation)],
       ],
     ),
   ];
 }
 
 function pairs(rows: readonly (readonly [string, string])[]): string[] {
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
+  return alignColumns(rows).map((line) => `  ${line}`);
 }
 
-function fixed(x: number | null): string {
-  return x === null ? "n/a" : x.toFixed(3);
+/** A measure to three decimals; n/a where it is undefined. */
+function measure(x: number | null): string {
+  return x === null ? "n/a" : fixed(x, 3);
 }
 
 function percent(part: number, whole: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compact, duration, signed, truncate } from "../../src/ui/format.js";
-import { alignColumns } from "../../src/ui/table.js";
+import { compact, duration, signed, truncate } from "../../src/text/format.js";
+import { alignColumns, table } from "../../src/text/columns.js";
 
 describe("shared formats", () => {
   it("durations read mm:ss, h:mm:ss from an hour, --:-- when unknown", () => {
@@ -27,5 +27,15 @@ describe("shared formats", () => {
 
   it("columns align to their widest cell", () => {
     expect(alignColumns([["a", "bb", "c"], ["ccc", "d", ""]])).toEqual(["a    bb  c", "ccc  d"]);
+    expect(alignColumns([["x", "1"], ["yy", "100"]], ["left", "right"])).toEqual(["x     1", "yy  100"]);
+  });
+
+  it("a table rules off its header and right-aligns its columns of numbers", () => {
+    expect(table(["name", "n", "note"], [["a", 1234, "x"], ["bb", 0.5, "long note"]]).split("\n")).toEqual([
+      "name      n  note",
+      "----  -----  ---------",
+      "a     1,234  x",
+      "bb    0.500  long note",
+    ]);
   });
 });

@@ -1,7 +1,7 @@
-import type { Value } from "../check/values.js";
-import { evaluateRewards } from "./evaluate.js";
+import type { Value } from "../core/values.js";
+import { evaluateRewards } from "../reward/evaluate.js";
 import type { ResponseRow } from "./responsesFile.js";
-import type { Sample } from "./types.js";
+import type { Sample } from "../reward/types.js";
 
 /** A scored line of a responses file: the reward's value and whether the answer is right (`math`). */
 export interface ScoredRow {

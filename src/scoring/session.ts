@@ -1,15 +1,12 @@
 import path from "node:path";
 import { nodeHost, type Host } from "../check/host.js";
-import { checkReward, INPUT_NAME } from "../check/program.js";
+import { checkReward } from "../check/program.js";
 import type { Type } from "../check/types.js";
-import type { Value } from "../check/values.js";
-import { Diag } from "../diagnostics/codes.js";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { SourceFile, type Range } from "../diagnostics/source.js";
+import type { Value } from "../core/values.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { SourceFile } from "../diagnostics/source.js";
 import { parse } from "../syntax/parse.js";
 import { printExpr } from "../syntax/printer.js";
-import { RewardCompileError } from "./compileError.js";
-import { compiledReward } from "./evaluate.js";
 
 /**
  * A reward session: the imports and definitions that expressions typed at `rlx reward`, `rlx audit`
@@ -43,33 +40,20 @@ export function importsForFile(file: string, host: Host = nodeHost()): string[] 
   return [absolute, ...own.map((spec) => (spec.startsWith("stdlib/") ? spec : path.resolve(path.dirname(absolute), spec)))];
 }
 
+/** The session `rlx reward` and `rlx audit` check in: the defaults plus each `--import` file. */
+export function sessionImporting(files: readonly string[], host: Host = nodeHost()): Session {
+  return { imports: [...new Set([...DEFAULT_IMPORTS, ...files.flatMap((f) => importsForFile(f, host))])], definitions: [] };
+}
+
 export type PreparedReward =
   | { readonly ok: true; readonly value: Value; readonly type: Type; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-/** Checks `expression` in the session and compiles it; every mistake comes back as a diagnostic. */
+/** Checks `expression` in the session; every mistake (a pattern RE2 cannot run too) comes back as a diagnostic. */
 export function prepareReward(expression: string, session: Session, host: Host = nodeHost()): PreparedReward {
   const checked = checkReward(expression, sessionSource(session), host);
   if (!checked.value || !checked.type) return { ok: false, diagnostics: checked.diagnostics };
-  try {
-    compiledReward(checked.value);
-  } catch (error) {
-    if (!(error instanceof RewardCompileError)) throw error;
-    return { ok: false, diagnostics: [...checked.diagnostics, compileErrorDiagnostic(error, expression)] };
-  }
   return { ok: true, value: checked.value, type: checked.type, diagnostics: checked.diagnostics };
-}
-
-/** Points at the pattern when the expression spells it out, else at the whole expression. */
-function compileErrorDiagnostic(error: RewardCompileError, expression: string): Diagnostic {
-  const file = new SourceFile(INPUT_NAME, expression);
-  let range: Range = { start: 0, end: expression.length };
-  if (error.pattern !== undefined) {
-    const literal = quote(error.pattern);
-    const at = expression.indexOf(literal);
-    if (at >= 0) range = { start: at, end: at + literal.length };
-  }
-  return diagnostic(Diag.InvalidRegex({ case: "unsupported", message: error.message }), file, range);
 }
 
 function quote(text: string): string {

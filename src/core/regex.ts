@@ -3,8 +3,9 @@ import { RE2JS, RE2JSException } from "re2js";
 /**
  * `matches(pattern)` runs on RE2 (the re2js port), whose matching time is linear in the input:
  * a pattern like `(a+)+$` cannot hang training the way a backtracking engine would. The price is
- * that RE2 has no backreferences and no lookaround; such patterns are refused when the reward is
- * compiled, with a message saying why.
+ * that RE2 has no backreferences and no lookaround; the checker refuses such patterns with a
+ * message saying why, and the reward runtime and the Python export refuse them again for values
+ * that did not come from the checker.
  */
 
 /** Longer patterns are refused: RE2 compiles them into programs that cost memory per match. */
@@ -22,6 +23,11 @@ export function regexProblem(pattern: string): string | undefined {
     if (!(error instanceof RE2JSException)) throw error;
     return unsupportedFeature(pattern) ?? `invalid regular expression: ${error.message.replace(/^error parsing regexp: /, "")}`;
   }
+}
+
+/** How every layer refuses a pattern: the call as written in rlx, then why. */
+export function matchesRefusal(pattern: string, why: string): string {
+  return `matches(${JSON.stringify(pattern)}): ${why}`;
 }
 
 /** Names the backtracking-only feature a pattern uses, since RE2's own message ("invalid escape sequence") hides it. */
