@@ -39,20 +39,24 @@ interface RuntimeModule {
 
 let cached: PythonRuntime | undefined;
 
+/** The runtime of rlx's own package, read once. */
 export function pythonRuntime(): PythonRuntime {
-  if (cached) return cached;
-  const dir = path.join(packageRoot(), "src", "targets", "python", PACKAGE);
+  cached ??= inlinePackage(path.join(packageRoot(), "src", "targets", "python", PACKAGE));
+  return cached;
+}
+
+/** Inlines the modules of the package in `dir` (every .py file but __init__.py). */
+export function inlinePackage(dir: string): PythonRuntime {
   const modules = new Map<string, RuntimeModule>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".py") && f !== "__init__.py").sort()) {
     const module = readModule(dir, file);
     modules.set(module.name, module);
   }
   const ordered = dependencyOrder(modules);
-  cached = {
+  return {
     imports: [...new Set(ordered.flatMap((m) => m.standardImports))].sort(),
     source: ordered.map((m) => [BANNER, `# ${PACKAGE}/${m.name}.py`, ...m.doc.map((l) => `# ${l}`.trimEnd()), BANNER, "", m.body].join("\n")).join("\n\n\n"),
   };
-  return cached;
 }
 
 /**
