@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, realpathSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+import { tempDir } from "../support/tempDir.js";
   CompletionRequest,
   createProtocolConnection,
   DefinitionRequest,
@@ -30,7 +30,7 @@ import {
  * `rlx lsp` as an editor runs it: a subprocess of bin/rlx.js (built before the tests) speaking
  * JSON-RPC over its standard input and output, driven here by the protocol library's own client side.
  */
-const root = realpathSync(mkdtempSync(path.join(tmpdir(), "rlx-lsp-")));
+const root = realpathSync(tempDir("rlx-lsp-"));
 const uri = (name: string) => pathToFileURL(path.join(root, name)).href;
 const MAIN = uri("main.rlx");
 // main.rlx is never saved: the server must check the editor's text, and import lib.rlx from disk.

@@ -3,7 +3,7 @@ import path from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { printValue } from "../../src/core/printValue.js";
-import { rewardModuleSource } from "../../src/targets/python/module.js";
+import { compiledExperiment, type RewardModuleSpec, rewardModuleSource } from "../../src/targets/python/module.js";
 import { tempDir } from "../support/tempDir.js";
 import { type RewardVector, typescriptValues, vectorExpressions, vectorInputs, vectorLabelPorts } from "./vectors/build.js";
 import { CORE_EXPECTATIONS } from "./vectors/core.js";
@@ -16,17 +16,31 @@ import { CORE_EXPECTATIONS } from "./vectors/core.js";
  * test/fixtures/reward_vectors.jsonl holds the vectors with their expected values. It is generated
  * by vectorInputs() and the TypeScript engine; RLX_UPDATE_VECTORS=1 rewrites it after a deliberate
  * change of the reward semantics (review the diff).
+ *
+ * test/fixtures/reward_vectors_experiment.py is the part of the generated module that scores them
+ * (every expression compiled, served to the runtime): the Python package's own tests
+ * (src/targets/python/tests/) run it on the vectors without Node. RLX_UPDATE_VECTORS=1 rewrites it too.
  */
 const FIXTURE = path.resolve("test/fixtures/reward_vectors.jsonl");
+const EXPERIMENT = path.resolve("test/fixtures/reward_vectors_experiment.py");
 const DRIVER = path.resolve("test/fixtures/targets/score_vectors.py");
 
 const expressions = vectorExpressions();
 const ports = vectorLabelPorts(expressions);
 const computed: RewardVector[] = vectorInputs().map((input) => ({ ...input, expected: typescriptValues(input, expressions, ports) }));
+const names = [...expressions.keys()];
+const spec: RewardModuleSpec = {
+  origin: "the shared reward vectors",
+  reward: { value: expressions.get("math")!, text: "math" },
+  tracks: names.map((name) => ({ name, value: expressions.get(name)!, text: printValue(expressions.get(name)!) })),
+  labelPorts: ports,
+  seed: 0,
+};
 
 if (process.env["RLX_UPDATE_VECTORS"] === "1" || !existsSync(FIXTURE)) {
   writeFileSync(FIXTURE, computed.map((v) => JSON.stringify(v)).join("\n") + "\n");
 }
+if (process.env["RLX_UPDATE_VECTORS"] === "1" || !existsSync(EXPERIMENT)) writeFileSync(EXPERIMENT, compiledExperiment(spec));
 const fixture: RewardVector[] = readFileSync(FIXTURE, "utf8").trim().split("\n").map((l) => JSON.parse(l) as RewardVector);
 
 describe("shared reward vectors", () => {
@@ -68,17 +82,13 @@ describe("shared reward vectors", () => {
     expect(fixture).toEqual(computed);
   });
 
+  it("the committed compiled experiment, which the Python tests score, is what the compiler writes now", () => {
+    expect(readFileSync(EXPERIMENT, "utf8")).toBe(compiledExperiment(spec));
+  });
+
   it("the generated Python module computes every expected value", async () => {
     const dir = tempDir("rlx-vectors-");
-    const names = [...expressions.keys()];
-    const module = rewardModuleSource({
-      origin: "the shared reward vectors",
-      reward: { value: expressions.get("math")!, text: "math" },
-      tracks: names.map((name) => ({ name, value: expressions.get(name)!, text: printValue(expressions.get(name)!) })),
-      labelPorts: ports,
-      seed: 0,
-    });
-    writeFileSync(path.join(dir, "reward.py"), module);
+    writeFileSync(path.join(dir, "reward.py"), rewardModuleSource(spec));
     writeFileSync(path.join(dir, "vectors.jsonl"), fixture.map((v) => JSON.stringify(v)).join("\n"));
     const { stdout } = await execa("python3", [DRIVER, path.join(dir, "reward.py"), path.join(dir, "vectors.jsonl")], { env: { RLX_METRICS: "0" } });
     const results = stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string; values: Record<string, number> });

@@ -1,48 +1,41 @@
-/**
- * The math grader in Python, part 1: brace matching and extraction of the final answer
- * (src/reward/math/braces.ts, extract.ts).
- * Python source (3.8+, standard library only), emitted into every generated reward module.
- */
-export const PY_MATH_EXTRACT = String.raw`# ---------------------------------------------------------------------------
-# The "math" grader: src/reward/math/ (extract.ts, normalize.ts, latex.ts,
-# structure.ts, evaluate.ts, compare.ts, index.ts) in Python, step for step.
-# Where the TypeScript grader asks its CAS (@cortex-js/compute-engine), this one
-# asks Math-Verify when it is importable, else decides the cases it can itself
-# (complex numbers written with i, repeating decimals) and says "not equal".
-# ---------------------------------------------------------------------------
+"""The math grader, part 1: brace matching and extraction of the final answer
+(src/reward/math/braces.ts, extract.ts)."""
+
+import re
+
+from .js_compat import _DOT, _S, _rx, _trim, _u16len
 
 # --- braces.ts
 
 
+# An unescaped brace, or a backslash with the character it escapes (\{ and \} are literal braces).
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.S)
+
+
+def _braces(s, start=0):
+    """(index, "{" or "}") of every unescaped brace of s from start on, in order."""
+    for m in _BRACE_OR_ESCAPE.finditer(s, start):
+        c = m.group()
+        if len(c) == 1:
+            yield m.start(), c
+
+
 def _closing_brace(s, start):
-    depth, i, n = 0, start, len(s)
-    while i < n:
-        c = s[i]
-        if c == "\\":
-            i += 1
-        elif c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    """The index of the "}" that closes the "{" at start, or -1 when it is never closed."""
+    depth = 0
+    for i, c in _braces(s, start):
+        depth += 1 if c == "{" else -1
+        if depth == 0:
+            return i
     return -1
 
 
 def _braces_balanced(s):
-    depth, i, n = 0, 0, len(s)
-    while i < n:
-        c = s[i]
-        if c == "\\":
-            i += 1
-        elif c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
+    depth = 0
+    for _, c in _braces(s):
+        depth += 1 if c == "{" else -1
+        if depth < 0:
+            return False
     return depth == 0
 
 
@@ -73,16 +66,11 @@ def _replace_command(s, names, f):
 def _brace_matches(s):
     match = [-1] * len(s)
     stack = []
-    i, n = 0, len(s)
-    while i < n:
-        c = s[i]
-        if c == "\\":
-            i += 1
-        elif c == "{":
+    for i, c in _braces(s):
+        if c == "{":
             stack.append(i)
-        elif c == "}" and stack:
+        elif stack:
             match[stack.pop()] = i
-        i += 1
     return match
 
 
@@ -94,8 +82,8 @@ _CODE_LANGUAGES = _rx(r"^(?:python|py|python3|js|javascript|ts|typescript|c|cpp|
 _BOX_WORD = _rx(r"^[^\s$\\{}]+")
 _BOX_COMMAND = _rx(r"^\\[a-zA-Z]+[^\s$]*")
 _NESTED_BOX = re.compile(r"^\\(?:boxed|fbox)")
-_FENCE = "\x60\x60\x60"  # three backticks: a fenced block
-_FENCE_LANG = re.compile(r"^[^\n\x60]*")
+_FENCE = "```"  # a fenced block
+_FENCE_LANG = re.compile(r"^[^\n`]*")
 
 
 def _is_letter(ch):
@@ -238,4 +226,3 @@ def extract_answer(response):
     if phrase is not None:
         return phrase, "final-answer", boxes
     return None, "none", boxes
-`;

@@ -1,9 +1,17 @@
-/**
- * The math grader in Python, part 5: what the TypeScript grader hands to its CAS. Math-Verify
- * when importable; else complex numbers written with i and repeating decimals are decided here.
- * Python source (3.8+, standard library only), emitted into every generated reward module.
- */
-export const PY_MATH_FALLBACK = String.raw`# --- symbolic.ts: where the TypeScript grader asks its CAS.
+"""The math grader, part 5: what the TypeScript grader hands to its CAS (src/reward/math/symbolic.ts).
+Math-Verify when importable; else complex numbers written with i and repeating decimals are
+decided here."""
+
+import cmath
+import math
+import os
+import re
+
+from .js_compat import _num, _rx, _u16len
+from .math_compare import _ABSOLUTE_TOLERANCE, _RELATIVE_TOLERANCE, _compare_nodes, _shape
+from .math_extract import _braces_balanced
+from .math_parse import _is_scalar, parse_latex
+
 
 _MAX_CAS_INPUT = 300
 _EXPENSIVE = [
@@ -174,4 +182,3 @@ def _cas_equal(a, b):
     if _MATH_VERIFY is not None:
         return _math_verify(a, b)
     return _fallback_equal(a, b)
-`;

@@ -1,9 +1,13 @@
-/**
- * The math grader in Python, part 3: exact rationals and the LaTeX parser
- * (src/reward/math/rational.ts, ast.ts, latex.ts).
- * Python source (3.8+, standard library only), emitted into every generated reward module.
- */
-export const PY_MATH_PARSE = String.raw`# --- rational.ts: exact rationals as (numerator, denominator), denominator > 0
+"""The math grader, part 3: exact rationals and the LaTeX parser (src/reward/math/rational.ts,
+ast.ts, latex.ts)."""
+
+import math
+import re
+
+from .js_compat import _rx, _u16len
+from .math_extract import _is_letter
+
+# --- rational.ts: exact rationals as (numerator, denominator), denominator > 0
 
 _MAX_BITS = 4096
 _ZERO = (0, 1)
@@ -649,4 +653,3 @@ def parse_latex(src):
     if not p.at_end():
         raise _ParseError("unexpected '%s'" % p.peek_text())
     return node
-`;

@@ -1,9 +1,11 @@
-/**
- * The reward primitives in Python: random(p) (bit for bit), format(template), the bounded
- * input of matches(regex), and the per-sample context the compiled expression reads.
- * Python source (3.8+, standard library only), emitted into every generated reward module.
- */
-export const PY_PRIMITIVES = String.raw`# ---------------------------------------------------------------------------
+"""The reward primitives: random(p) (bit for bit), format(template), the bounded input of
+matches(regex), and the per-sample context a compiled reward expression reads."""
+
+from .js_compat import _js_str, _trim, _u16len
+from .math_extract import extract_answer
+from .math_grader import math_equal
+
+# ---------------------------------------------------------------------------
 # random(p): src/reward/random.ts, bit for bit.
 # ---------------------------------------------------------------------------
 
@@ -167,4 +169,3 @@ def _label_text(s):
 
 def _len(v):
     return len(_js_str(v))
-`;

@@ -1,12 +1,9 @@
-/**
- * JavaScript-compatible building blocks of the Python reward runtime: white space, numbers,
- * String(v), the operators of the language with their JavaScript semantics.
- * Python source (3.8+, standard library only), emitted into every generated reward module.
- */
-export const PY_JS_COMPAT = String.raw`# ---------------------------------------------------------------------------
-# JavaScript-compatible building blocks. rlx's reward engine is TypeScript; these
-# helpers give the values it computes (numbers, string tests, whitespace) in Python.
-# ---------------------------------------------------------------------------
+"""JavaScript-compatible building blocks. rlx's reward engine is TypeScript; these helpers give
+the values it computes (white space, numbers, String(v), the operators of the language with their
+JavaScript semantics) in Python."""
+
+import math
+import re
 
 # What JavaScript's \s and String.prototype.trim() treat as white space.
 _JS_SPACE_CHARS = (
@@ -264,4 +261,3 @@ def _op(op, x, y=None):
     if op == "ge":
         return _num(x) >= _num(y)
     raise ValueError("unknown operator " + op)
-`;

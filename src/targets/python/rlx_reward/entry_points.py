@@ -1,20 +1,57 @@
-/**
- * The scoring function, the coordinates random(p) draws at, per-step metric lines, and the
- * entry points of the engines: compute_score (verl) and reward_func (OpenRLHF).
- * Python source (3.8+, standard library only), emitted into every generated reward module.
- */
-export const PY_ENTRY_POINTS = String.raw`# ---------------------------------------------------------------------------
-# Scoring, the coordinates of a sample, per-step metrics, and the engines' entry points.
-# ---------------------------------------------------------------------------
+"""Scoring, the coordinates random(p) draws at, per-step metric lines, and the entry points of the
+engines: compute_score (verl) and reward_func (OpenRLHF)."""
+
+import atexit
+import json
+import os
+import sys
+import threading
+import time
+
+from .js_compat import _NAN, _num
+from .math_fallback import MATH_GRADER
+from .primitives import Sample
+
+
+class Experiment(object):
+    """What a generated module compiled: its reward and each track (name, function) as functions
+    of a Sample, the label ports its labellings read, the run's seed, and how many responses one
+    step scores (prompts_per_step x group_size; 0 when not known)."""
+
+    def __init__(self, seed, reward, tracks=(), label_ports=(), responses_per_step=0):
+        self.seed = seed
+        self.reward = reward
+        self.tracks = list(tracks)
+        self.label_ports = list(label_ports)
+        self.responses_per_step = responses_per_step
+
+
+# The experiment the entry points score. A generated module serves its own as it loads; the entry
+# points stay plain module-level functions, as verl and OpenRLHF look them up by name.
+_SERVED = []
+
+
+def serve(experiment):
+    """Makes score, compute_score and reward_func score this experiment."""
+    _SERVED[:] = [experiment]
+    if _REPORT:
+        print("rlx reward module (seed %d): math is graded by the %s" % (experiment.seed, MATH_GRADER), file=sys.stderr)
+
+
+def _served():
+    if not _SERVED:
+        raise RuntimeError("no experiment to score: a generated reward module serves one as it loads")
+    return _SERVED[0]
 
 
 def score(response, label, labels=None, truth=None, seed=None, step=0, prompt_index=0, sample_index=0):
     """Every value rlx computes for one response: the reward ("score"), "accuracy" against the
     ground truth (NaN when it is not known) and each tracked expression under its name."""
-    s = Sample(response, label, labels, SEED if seed is None else seed, step, prompt_index, sample_index)
-    out = {"score": float(_num(_reward(s)))}
+    experiment = _served()
+    s = Sample(response, label, labels, experiment.seed if seed is None else seed, step, prompt_index, sample_index)
+    out = {"score": float(_num(experiment.reward(s)))}
     out["accuracy"] = _NAN if truth is None else (1.0 if s.verdict(truth) is True else 0.0)
-    for name, f in TRACKS:
+    for name, f in experiment.tracks:
         out[name] = float(_num(f(s)))
     return out
 
@@ -55,7 +92,7 @@ _LAST_STEP = [-1]
 _FLUSHER = []
 
 
-def _record(step, values):
+def _record(step, values, responses_per_step):
     if not _REPORT:
         return
     with _LOCK:
@@ -68,7 +105,7 @@ def _record(step, values):
         _DIRTY.add(step)
         # A step is reported when this process has scored all its responses, when the next step
         # starts, and otherwise within a second (responses may be shared among several processes).
-        due = step > _LAST_STEP[0] or n + 1 == RESPONSES_PER_STEP
+        due = step > _LAST_STEP[0] or n + 1 == responses_per_step
         _LAST_STEP[0] = max(_LAST_STEP[0], step)
         if not _FLUSHER:
             _FLUSHER.append(threading.Thread(target=_flush_every_second, name="rlx-metrics", daemon=True))
@@ -106,19 +143,21 @@ def _score_row(response, label, info):
     split = str(info.get("split") or "train")
     index = _whole(info.get("index"), 0)
     step = _whole(info.get("step"), 0)
-    labels = {port: _text(info.get(port)) for port in LABEL_PORTS} if LABEL_PORTS else None
+    experiment = _served()
+    ports = experiment.label_ports
+    labels = {port: _text(info.get(port)) for port in ports} if ports else None
     values = score(
         response,
         _text(label),
         labels,
         _text(info.get("truth")),
-        SEED,
+        experiment.seed,
         step,
         _whole(info.get("prompt_index"), index),
         _next_sample_index(split, index, step),
     )
     if split == "train":
-        _record(step, values)
+        _record(step, values, experiment.responses_per_step)
     else:
         # Evaluations are graded by math against the ground truth, as rlx run grades them.
         values["score"] = values["accuracy"]
@@ -172,7 +211,3 @@ def reward_func(queries, prompts, labels, **kwargs):
         "extra_logs": {k: _tensor([sum(v) / len(v)]) for k, v in logs.items()},
     }
 
-
-if _REPORT:
-    print("rlx reward module (seed %d): math is graded by the %s" % (SEED, MATH_GRADER), file=sys.stderr)
-`;

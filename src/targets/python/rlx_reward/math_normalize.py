@@ -1,8 +1,10 @@
-/**
- * The math grader in Python, part 2: normalisation of a final answer (src/reward/math/normalize.ts).
- * Python source (3.8+, standard library only), emitted into every generated reward module.
- */
-export const PY_MATH_NORMALIZE = String.raw`# --- normalize.ts
+"""The math grader, part 2: normalisation of a final answer (src/reward/math/normalize.ts)."""
+
+import re
+
+from .js_compat import _DOT, _rx, _trim
+from .math_extract import _replace_command
+
 
 _TEXT_COMMANDS = [
     "text", "textbf", "textit", "textrm", "textsf", "texttt", "textnormal", "mbox", "hbox", "mathrm", "mathit",
@@ -194,4 +196,3 @@ def normalize(raw):
         "choice_only": choice[1] if choice else False,
         "prose": prose,
     }
-`;

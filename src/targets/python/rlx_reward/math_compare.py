@@ -1,9 +1,17 @@
-/**
- * The math grader in Python, part 4: evaluation, shaping, comparison and the verdict
- * (src/reward/math/evaluate.ts, structure.ts, compare.ts, index.ts).
- * Python source (3.8+, standard library only), emitted into every generated reward module.
- */
-export const PY_MATH_COMPARE = String.raw`# --- evaluate.ts
+"""The math grader, part 4: evaluation, shaping and comparison of answer trees
+(src/reward/math/evaluate.ts, structure.ts, compare.ts)."""
+
+import math
+
+from .js_compat import (
+    _INF, _NAN, _is_finite, _is_integer, _js_arc, _js_ceil, _js_div, _js_exp, _js_floor, _js_hyp,
+    _js_log, _js_pow, _js_sqrt, _js_trig, _num,
+)
+from .math_parse import (
+    _ONE, _ZERO, _is_scalar, _q_add, _q_binomial, _q_div, _q_factorial, _q_mul, _q_neg, _q_pow, _rat,
+)
+
+# --- evaluate.ts
 
 
 def _children(n):
@@ -181,53 +189,42 @@ def _factorial_float(x):
     return r
 
 
+# The functions of one argument, as JavaScript's Math computes them.
+_UNARY_FUNCTIONS = {
+    "sqrt": _js_sqrt,
+    "sin": lambda x: _js_trig(math.sin, x),
+    "cos": lambda x: _js_trig(math.cos, x),
+    "tan": lambda x: _js_trig(math.tan, x),
+    "sec": lambda x: _js_div(1.0, _js_trig(math.cos, x)),
+    "csc": lambda x: _js_div(1.0, _js_trig(math.sin, x)),
+    "cot": lambda x: _js_div(1.0, _js_trig(math.tan, x)),
+    "arcsin": lambda x: _js_arc(math.asin, x),
+    "arccos": lambda x: _js_arc(math.acos, x),
+    "arctan": lambda x: math.atan(x) if not math.isnan(x) else _NAN,
+    "sinh": lambda x: _js_hyp(math.sinh, x),
+    "cosh": lambda x: _js_hyp(math.cosh, x),
+    "tanh": lambda x: math.tanh(x) if not math.isnan(x) else _NAN,
+    "ln": _js_log,
+    "exp": _js_exp,
+    "abs": abs,
+    "floor": _js_floor,
+    "ceil": _js_ceil,
+    "fact": _factorial_float,
+}
+
+
 def _eval_function(name, a):
     x = a[0] if a else _NAN
-    if name == "sqrt":
-        return _js_sqrt(x)
+    unary = _UNARY_FUNCTIONS.get(name)
+    if unary is not None:
+        return unary(x)
     if name == "root":
         v = a[1] if len(a) > 1 else _NAN
         if v < 0 and _is_integer(x) and math.fmod(x, 2) == 1:
             return -_js_pow(-v, _js_div(1.0, x))
         return _js_pow(v, _js_div(1.0, x))
-    if name == "sin":
-        return _js_trig(math.sin, x)
-    if name == "cos":
-        return _js_trig(math.cos, x)
-    if name == "tan":
-        return _js_trig(math.tan, x)
-    if name == "sec":
-        return _js_div(1.0, _js_trig(math.cos, x))
-    if name == "csc":
-        return _js_div(1.0, _js_trig(math.sin, x))
-    if name == "cot":
-        return _js_div(1.0, _js_trig(math.tan, x))
-    if name == "arcsin":
-        return _js_arc(math.asin, x)
-    if name == "arccos":
-        return _js_arc(math.acos, x)
-    if name == "arctan":
-        return math.atan(x) if not math.isnan(x) else _NAN
-    if name == "sinh":
-        return _js_hyp(math.sinh, x)
-    if name == "cosh":
-        return _js_hyp(math.cosh, x)
-    if name == "tanh":
-        return math.tanh(x) if not math.isnan(x) else _NAN
-    if name == "ln":
-        return _js_log(x)
     if name == "log":
         return _js_div(_js_log(a[1]), _js_log(x)) if len(a) == 2 else _js_log(x)
-    if name == "exp":
-        return _js_exp(x)
-    if name == "abs":
-        return abs(x)
-    if name == "floor":
-        return _js_floor(x)
-    if name == "ceil":
-        return _js_ceil(x)
-    if name == "fact":
-        return _factorial_float(x)
     if name == "binom":
         k = a[1] if len(a) > 1 else _NAN
         if not _is_integer(x) or not _is_integer(k):
@@ -408,14 +405,19 @@ def _env(names, p):
     return {v: _SAMPLES[(p * 5 + j * 7 + p * j) % len(_SAMPLES)] for j, v in enumerate(names)}
 
 
-def _compare_by_sampling(a, b, names):
-    valid = 0
+def _finite_samples(a, b, names):
+    """The values of a and b at each sample point of their variables where both are finite."""
     for p in range(_POINTS):
         e = _env(names, p)
         fa = _eval_float(a, e)
         fb = _eval_float(b, e)
-        if not _is_finite(fa) or not _is_finite(fb):
-            continue
+        if _is_finite(fa) and _is_finite(fb):
+            yield fa, fb
+
+
+def _compare_by_sampling(a, b, names):
+    valid = 0
+    for fa, fb in _finite_samples(a, b, names):
         if not _close_sample(fa, fb):
             return False, "i" in names
         valid += 1
@@ -538,12 +540,7 @@ def _proportional(a, b):
     names = sorted(_free_vars(b, _free_vars(a)))
     ratio = None
     valid = 0
-    for p in range(_POINTS):
-        e = _env(names, p)
-        fa = _eval_float(a, e)
-        fb = _eval_float(b, e)
-        if not _is_finite(fa) or not _is_finite(fb):
-            continue
+    for fa, fb in _finite_samples(a, b, names):
         if abs(fa) < 1e-12 and abs(fb) < 1e-12:
             continue
         if abs(fb) < 1e-12 or abs(fa) < 1e-12:
@@ -557,72 +554,3 @@ def _proportional(a, b):
     if valid < 2:
         return False, True
     return True, False
-
-
-# --- index.ts
-
-_MAX_ANSWER = 5000
-_PREPARED = {}
-_PREPARED_LIMIT = 20000
-
-
-def _prepare(raw):
-    hit = _PREPARED.get(raw)
-    if hit is not None:
-        return hit
-    norm = normalize(raw)
-    node = None
-    if norm["prose"]:
-        node = ("text", norm["key"])
-    elif norm["text"] != "":
-        try:
-            node = _shape(parse_latex(norm["text"]))
-        except Exception:  # like parseLatex's callers: whatever it cannot read is unreadable
-            node = None
-    prepared = (norm, node)
-    if len(_PREPARED) >= _PREPARED_LIMIT:
-        _PREPARED.clear()
-    _PREPARED[raw] = prepared
-    return prepared
-
-
-def _percent_retry(p, g):
-    def scale(n):
-        if n[0] in ("list", "tuple", "set", "matrix", "union", "rel", "text"):
-            return None
-        return ("div", n, ("num", "100", (100, 1), False))
-
-    (pn, pnode), (gn, gnode) = p, g
-    a = scale(pnode) if pn["percent"] else pnode
-    b = scale(gnode) if gn["percent"] else gnode
-    return _compare_nodes(a, b) if a is not None and b is not None else None
-
-
-def math_equal(prediction, gold):
-    """Whether the final answer is mathematically equivalent to the gold answer."""
-    pred_raw = _trim(prediction or "")
-    gold_raw = _trim(gold or "")
-    if pred_raw == "" or gold_raw == "":
-        return False
-    if _u16len(pred_raw) > _MAX_ANSWER or _u16len(gold_raw) > _MAX_ANSWER:
-        return False
-    p = _prepare(pred_raw)
-    g = _prepare(gold_raw)
-    pn, gn = p[0], g[0]
-    if pn["choice"] and gn["choice"] and (pn["choice_only"] or gn["choice_only"]):
-        return pn["choice"] == gn["choice"]
-    readable = p[1] is not None and g[1] is not None
-    if pn["key"] != "" and pn["key"] == gn["key"]:
-        return readable or _cas_parses(gn["text"])
-    if pn["prose"] or gn["prose"]:
-        return False
-    if readable:
-        equal, undecided = _compare_nodes(p[1], g[1])
-        if not equal and pn["percent"] != gn["percent"]:
-            retry = _percent_retry(p, g)
-            if retry is not None and retry[0]:
-                equal, undecided = retry
-        if not undecided:
-            return equal
-    return _cas_equal(pn["text"], gn["text"])
-`;
