@@ -4,8 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
 import { tempDir } from "../support/tempDir.js";
+import {
   CompletionRequest,
   createProtocolConnection,
   DefinitionRequest,
