@@ -219,7 +219,7 @@ export async function benchRuntime(root: string): Promise<RuntimeBench> {
         (c.sampledFirstDivergence !== null ? ` (others diverge from token ${c.sampledFirstDivergence} on: a draw within rounding of a CDF boundary)` : "") +
         (c.sampledLogProbMaxAbsDiff !== undefined ? `; their log-probs max |Δ| ${c.sampledLogProbMaxAbsDiff.toExponential(2)}` : ""),
       `torch ${t1.torch}, BLAS: ${t1.blas.kind} (torch.__config__.show() says BLAS_INFO=${t1.blas.declared}; loaded: ${t1.blas.loaded.map((p) => path.basename(p)).join(", ") || "none found"})` +
-        (t1.blas.kind === "OpenBLAS" ? "" : ` — DESIGN.md measured the reference BLAS ~15× slower: install ${INSTALL_TORCH}`),
+        (t1.blas.kind === "OpenBLAS" ? "" : ` — docs/architecture.md records the reference BLAS ~15× slower: install ${INSTALL_TORCH}`),
     );
   }
 

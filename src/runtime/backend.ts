@@ -76,7 +76,7 @@ async function tryWasm(): Promise<string | null> {
   }
   // One thread. In Node, tfjs 4.22 reports no thread support (WASM_HAS_MULTITHREAD_SUPPORT is false
   // there), and forcing the flag fails: the threaded build starts its workers from blob: URLs, which
-  // Node's Worker rejects (ERR_WORKER_PATH). DESIGN.md also measured two threads making a training
+  // Node's Worker rejects (ERR_WORKER_PATH). docs/architecture.md also records two threads making a training
   // step slower: the matrices of this model are too small to split.
   try {
     return (await tf.setBackend("wasm")) ? null : "wasm failed to initialise";

@@ -3,7 +3,7 @@
  * this one stream, so what a terminal shows and what CI logs say cannot drift apart.
  */
 
-/** Metrics of one training step (DESIGN.md "Metrics every step"). Also the rows of metrics.jsonl. */
+/** Metrics of one training step (README.md, "Running experiments"). Also the rows of metrics.jsonl. */
 export interface StepMetrics {
   readonly step: number;
   readonly reward_mean: number;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { writeFileAtomic } from "../../util/atomicWrite.js";
 
 /**
- * The directory a run writes (DESIGN.md "Interfaces"):
+ * The directory a run writes (docs/architecture.md, "The run directory"):
  *   graph.json      the compiled graph of this run
  *   config.json     the resolved experiment
  *   meta.json       versions, backend, seed, the command

@@ -32,7 +32,7 @@ export interface GrpoLossStats {
 }
 
 /**
- * The GRPO objective of DESIGN.md, per token t of response i:
+ * The GRPO objective of docs/architecture.md, per token t of response i:
  *   ρ = exp(log π_θ − log π_old)
  *   ℓ = −min(ρ·A_i, clip(ρ, 1 − ε_low, 1 + ε_high)·A_i) + β·KL_t
  * with KL_t the k3 estimator exp(r) − r − 1, r = log π_ref − log π_θ (non-negative, unbiased;

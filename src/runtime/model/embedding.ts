@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs";
  * register, so training on wasm fails with the built-in gradient. The forward pass still gathers
  * (cheap); the gradient is oneHot(ids)ᵀ · dy, one plain untransposed matMul (see linear.ts for why
  * untransposed). The one-hot is built as int32 then cast: `tf.oneHot(ids, n, "float32")` returns
- * wrong values on wasm 4.22 (DESIGN.md).
+ * wrong values on wasm 4.22 (docs/architecture.md).
  */
 export function embedding(ids: tf.Tensor1D, table: tf.Tensor2D): tf.Tensor2D {
   const rows = tf.customGrad((...args) => {

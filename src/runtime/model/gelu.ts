@@ -6,7 +6,7 @@ const A = 0.044715;
 /**
  * GELU, tanh approximation: 0.5·x·(1 + tanh(z)) with z = c·(x + a·x³), computed as the identical
  * x·σ(2z): wasm's tanh kernel is scalar (1.3 ms for 128×512 values, sigmoid 0.2 ms), which made
- * tanh 9% of a rollout. x³ is written x·x·x: `pow` is slow on wasm (DESIGN.md). The gradient is
+ * tanh 9% of a rollout. x³ is written x·x·x: `pow` is slow on wasm (docs/architecture.md). The gradient is
  * written by hand from the saved sigmoid, a handful of kernels instead of the autodiff chain:
  *   d/dx = s + 2·x·s·(1 − s)·c·(1 + 3a·x²),  s = σ(2z).
  * The forward's other intermediates are released at once (tf.tidy) rather than kept to the end of

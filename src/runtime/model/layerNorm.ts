@@ -6,7 +6,7 @@ const EPSILON = 1e-5;
  * Layer normalisation over the last axis of x [N, d], with gain and bias [d].
  *
  * A hand-written gradient: the automatic one goes through rsqrt's gradient, which calls `pow`
- * (slow on wasm: x³ via pow cost 10% of a step, DESIGN.md), and through many more kernels.
+ * (slow on wasm: x³ via pow cost 10% of a step, docs/architecture.md), and through many more kernels.
  * dx = rstd · (ĝ − mean(ĝ) − x̂ · mean(ĝ · x̂)) with ĝ = dy · gain.
  */
 export function layerNorm(x: tf.Tensor2D, gain: tf.Tensor1D, bias: tf.Tensor1D): tf.Tensor2D {

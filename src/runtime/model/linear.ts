@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs";
  * untransposed matMuls to XNNPACK; a transposed or batched one runs a naive loop at 1–3 GFLOP/s
  * (measured here: 512³ untransposed 34 GFLOP/s, transposeA 1.2, transposeB 2.9). tfjs's built-in
  * matMul gradient uses transposeA/transposeB, so the backward pass materialises the transposes
- * (a copy, cheap) and multiplies untransposed. DESIGN.md measured a training step 3.3× faster
+ * (a copy, cheap) and multiplies untransposed. docs/architecture.md records a training step 3.3× faster
  * (1504 → 452 ms). The forward pass is one fused kernel (matMul + bias in XNNPACK).
  */
 export function linear(x: tf.Tensor2D, weight: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
