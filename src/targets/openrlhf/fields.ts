@@ -74,11 +74,11 @@ export const OPENRLHF_FIELDS: FieldTable = {
   },
   clip_low: {
     keys: "--actor.eps_clip_low_high (first; none: 1)",
-    map: (v, c) => ({ settings: [flag("--actor.eps_clip_low_high", [orNone(v) ?? NO_LOW_CLIP, orNone(c["clip_high"]) ?? NO_HIGH_CLIP])] }),
+    map: (v, c) => ({ settings: [flag("--actor.eps_clip_low_high", [orNone(v) ?? NO_LOW_CLIP, orNone(c["clip_high"] ?? null) ?? NO_HIGH_CLIP])] }),
   },
   clip_high: {
     keys: "--actor.eps_clip_low_high (second; none: 1e9)",
-    map: (v, c) => ({ settings: [flag("--actor.eps_clip_low_high", [orNone(c["clip_low"]) ?? NO_LOW_CLIP, orNone(v) ?? NO_HIGH_CLIP])] }),
+    map: (v, c) => ({ settings: [flag("--actor.eps_clip_low_high", [orNone(c["clip_low"] ?? null) ?? NO_LOW_CLIP, orNone(v) ?? NO_HIGH_CLIP])] }),
   },
   kl_coef: {
     keys: "--algo.kl.init_coef, --algo.kl.use_loss, --algo.kl.estimator k3",
